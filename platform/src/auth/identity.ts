@@ -1,0 +1,91 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+
+export const ROLES = ['traveler', 'arranger', 'approver', 'travel_admin', 'finance', 'platform_admin', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A verified caller. `null` stands for an anonymous request. */
+export interface Viewer {
+  personId: string;
+  orgId: string;
+  roles: Role[];
+}
+
+/** The header the router sets on every subgraph request; subgraphs trust nothing else. */
+export const IDENTITY_HEADER = 'x-travel-identity';
+
+const ACCESS_AUDIENCE = 'travel-supergraph';
+const INTERNAL_AUDIENCE = 'travel-subgraphs';
+const ISSUER = 'travel-supergraph';
+const INTERNAL_TTL_SECONDS = 60;
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+function toViewer(payload: { sub?: string; org?: unknown; roles?: unknown }): Viewer | null {
+  if (!payload.sub || typeof payload.org !== 'string' || !Array.isArray(payload.roles)) return null;
+  const roles = payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string));
+  return { personId: payload.sub, orgId: payload.org, roles };
+}
+
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+  constructor(
+    message: string,
+    readonly expired = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Issues the short-lived access token a user presents to the router. */
+export async function signAccessToken(viewer: Viewer, secret: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ org: viewer.orgId, roles: viewer.roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(viewer.personId)
+    .setIssuer(ISSUER)
+    .setAudience(ACCESS_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+export async function verifyAccessToken(token: string, secret: string): Promise<Viewer> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: ACCESS_AUDIENCE, algorithms: ['HS256'] });
+    const viewer = toViewer(payload);
+    if (!viewer) throw new InvalidTokenError('token has no identity');
+    return viewer;
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new InvalidTokenError('access token expired', true);
+    throw new InvalidTokenError('access token invalid');
+  }
+}
+
+/** The router's signed statement of who is calling; `null` viewer for anonymous requests. */
+export async function signInternalIdentity(viewer: Viewer | null, secret: string): Promise<string> {
+  const jwt = viewer ? new SignJWT({ org: viewer.orgId, roles: viewer.roles }).setSubject(viewer.personId) : new SignJWT({ anon: true });
+  return jwt
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(INTERNAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${INTERNAL_TTL_SECONDS}s`)
+    .sign(key(secret));
+}
+
+/** Verifies the router's statement; throws when it is missing, forged or stale. */
+export async function verifyInternalIdentity(token: string | undefined, secret: string): Promise<Viewer | null> {
+  if (!token) throw new InvalidTokenError('request did not come through the router');
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'] });
+    if (payload['anon'] === true) return null;
+    const viewer = toViewer(payload);
+    if (!viewer) throw new InvalidTokenError('identity statement malformed');
+    return viewer;
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    throw new InvalidTokenError('identity statement invalid');
+  }
+}
