@@ -27,6 +27,8 @@ export const configSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Redis connection string; unset means in-process events and pub/sub. */
     REDIS_URL: optionalUrl,
+    /** Prefix of every Redis key this deployment uses (streams, channels), so deployments can share a server. */
+    REDIS_NAMESPACE: z.string().regex(/^[a-z0-9-]+$/).default('travel'),
     /** Folder for embedded data (PGlite files). */
     DATA_DIR: z.string().default('.data'),
     /** Secret that signs user access tokens (customer issues, router verifies). */

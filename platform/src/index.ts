@@ -19,3 +19,5 @@ export * from './graphql/entity-client.js';
 export * from './graphql/loaders.js';
 export * from './server/http.js';
 export * from './server/subgraph-server.js';
+export * from './graphql/merge.js';
+export * from './server/process.js';

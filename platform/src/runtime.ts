@@ -35,8 +35,8 @@ export async function createRuntime(config: Config, opts: { name: string; clock?
   const logger = createLogger(config, opts.name);
   const database = opts.database ?? (await createDatabase(config));
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3, lazyConnect: false }) : undefined;
-  const bus: EventBus = redis ? new RedisStreamsEventBus(redis, logger) : new InProcessEventBus(logger);
-  const pubsub: PubSub = redis ? new RedisPubSub(redis, logger) : new InProcessPubSub();
+  const bus: EventBus = redis ? new RedisStreamsEventBus(redis, logger, { namespace: config.REDIS_NAMESPACE }) : new InProcessEventBus(logger);
+  const pubsub: PubSub = redis ? new RedisPubSub(redis, logger, config.REDIS_NAMESPACE) : new InProcessPubSub();
   const directory = new ServiceDirectory(
     Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphUrl(config, n)])) as Record<SubgraphName, string>,
   );

@@ -86,23 +86,28 @@ export class RedisStreamsEventBus implements EventBus {
   constructor(
     private readonly redis: Redis,
     private readonly logger: Logger,
-    private readonly options: { blockMs?: number; reclaimIdleMs?: number; batchSize?: number } = {},
+    private readonly options: { namespace: string; blockMs?: number; reclaimIdleMs?: number; batchSize?: number },
   ) {}
+
+  private key(stream: string): string {
+    return `${this.options.namespace}:${stream}`;
+  }
 
   async publish(stream: string, events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     const pipeline = this.redis.pipeline();
-    for (const event of events) pipeline.xadd(stream, 'MAXLEN', '~', MAX_STREAM_LENGTH, '*', 'event', JSON.stringify(event));
+    for (const event of events) pipeline.xadd(this.key(stream), 'MAXLEN', '~', MAX_STREAM_LENGTH, '*', 'event', JSON.stringify(event));
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
     if (failed) throw failed[0];
   }
 
   async subscribe(opts: { group: string; streams: string[]; handler: EventHandler }): Promise<Subscription> {
+    const streams = opts.streams.map((s) => this.key(s));
     const blockMs = this.options.blockMs ?? 1000;
     const reclaimIdleMs = this.options.reclaimIdleMs ?? 15_000;
     const batch = this.options.batchSize ?? 100;
-    for (const stream of opts.streams) {
+    for (const stream of streams) {
       try {
         await this.redis.xgroup('CREATE', stream, opts.group, '0', 'MKSTREAM');
       } catch (error) {
@@ -128,7 +133,7 @@ export class RedisStreamsEventBus implements EventBus {
     };
 
     const reclaim = async () => {
-      for (const stream of opts.streams) {
+      for (const stream of streams) {
         const [, entries] = (await this.redis.xautoclaim(stream, opts.group, consumer, reclaimIdleMs, '0', 'COUNT', batch)) as [string, [string, string[]][]];
         for (const [id, fields] of entries) if (fields) await handle(stream, id, fields);
       }
@@ -143,7 +148,7 @@ export class RedisStreamsEventBus implements EventBus {
             await reclaim();
           }
           const response = (await reader.xreadgroup(
-            'GROUP', opts.group, consumer, 'COUNT', batch, 'BLOCK', blockMs, 'STREAMS', ...opts.streams, ...opts.streams.map(() => '>'),
+            'GROUP', opts.group, consumer, 'COUNT', batch, 'BLOCK', blockMs, 'STREAMS', ...streams, ...streams.map(() => '>'),
           )) as [string, [string, string[]][]][] | null;
           for (const [stream, entries] of response ?? []) {
             for (const [id, fields] of entries) await handle(stream, id, fields);

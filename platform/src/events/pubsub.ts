@@ -80,9 +80,11 @@ export class RedisPubSub implements PubSub {
   constructor(
     private readonly redis: Redis,
     private readonly logger: Logger,
+    private readonly namespace: string,
   ) {
     this.subscriber = redis.duplicate();
-    this.subscriber.on('message', (channel: string, raw: string) => {
+    this.subscriber.on('message', (key: string, raw: string) => {
+      const channel = key.slice(namespace.length + 1);
       try {
         void this.local.publish(channel, JSON.parse(raw));
       } catch (error) {
@@ -92,20 +94,20 @@ export class RedisPubSub implements PubSub {
   }
 
   async publish(channel: string, payload: unknown): Promise<void> {
-    await this.redis.publish(channel, JSON.stringify(payload));
+    await this.redis.publish(`${this.namespace}:${channel}`, JSON.stringify(payload));
   }
 
   subscribe<T>(channel: string, options: { bufferSize?: number } = {}): AsyncIterableIterator<T> {
     const count = this.counts.get(channel) ?? 0;
     this.counts.set(channel, count + 1);
-    if (count === 0) void this.subscriber.subscribe(channel).catch((error) => this.logger.warn({ err: error, channel }, 'subscribe failed'));
+    if (count === 0) void this.subscriber.subscribe(`${this.namespace}:${channel}`).catch((error) => this.logger.warn({ err: error, channel }, 'subscribe failed'));
     const inner = this.local.subscribe<T>(channel, options);
     const release = () => {
       const left = (this.counts.get(channel) ?? 1) - 1;
       if (left > 0) this.counts.set(channel, left);
       else {
         this.counts.delete(channel);
-        void this.subscriber.unsubscribe(channel).catch(() => {});
+        void this.subscriber.unsubscribe(`${this.namespace}:${channel}`).catch(() => {});
       }
     };
     let released = false;

@@ -91,3 +91,8 @@ export const commonResolvers = {
     parseLiteral: (ast) => parseMinorUnits(ast.kind === Kind.INT ? Number(ast.value) : undefined),
   }),
 };
+
+/** Maps a GraphQL enum (UPPER_CASE names) onto the lower-case values stored in the database. */
+export function enumResolver<const V extends string>(values: readonly V[]): Record<Uppercase<V>, V> {
+  return Object.fromEntries(values.map((v) => [v.toUpperCase(), v])) as Record<Uppercase<V>, V>;
+}

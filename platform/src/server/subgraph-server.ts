@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -62,8 +63,10 @@ export function createEventing(runtime: SubgraphRuntime, name: SubgraphName, tab
   return { outbox, relay, uow: new UnitOfWork(runtime.db, outbox, relay), inbox: tables.inbox };
 }
 
-export interface SubgraphDefinition<Ctx extends BaseContext> {
+export interface SubgraphDefinition<Ctx extends BaseContext, Services = unknown> {
   name: SubgraphName;
+  /** The subgraph's services, exposed for launchers (demo data) and tests. */
+  services: Services;
   /** Database schema the subgraph owns and its drizzle-kit migrations folder. */
   dbSchema: string;
   migrationsFolder: string;
@@ -108,7 +111,7 @@ function formatError(logger: Logger) {
  * relay, workers, and HTTP (GraphQL, graphql-ws, health, extra routes).
  * Construction has no side effects; `start` does the work, `stop` undoes it.
  */
-export class SubgraphServer<Ctx extends BaseContext = BaseContext> {
+export class SubgraphServer<Ctx extends BaseContext = BaseContext, Services = unknown> {
   readonly schema: GraphQLSchema;
   private http: Server | undefined;
   private apollo: ApolloServer<Ctx> | undefined;
@@ -118,7 +121,7 @@ export class SubgraphServer<Ctx extends BaseContext = BaseContext> {
 
   constructor(
     readonly runtime: SubgraphRuntime,
-    readonly definition: SubgraphDefinition<Ctx>,
+    readonly definition: SubgraphDefinition<Ctx, Services>,
   ) {
     this.schema = buildSchema(definition.typeDefs, definition.resolvers);
     this.logger = runtime.logger.child({ subgraph: definition.name });
@@ -126,6 +129,10 @@ export class SubgraphServer<Ctx extends BaseContext = BaseContext> {
 
   get name(): SubgraphName {
     return this.definition.name;
+  }
+
+  get services(): Services {
+    return this.definition.services;
   }
 
   /** Applies migrations; separate from `start` so a launcher can migrate and seed before serving. */
@@ -159,7 +166,7 @@ export class SubgraphServer<Ctx extends BaseContext = BaseContext> {
       schema: this.schema,
       introspection: true,
       formatError: formatError(this.logger),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.http })],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.http }), ApolloServerPluginInlineTraceDisabled()],
     });
     this.apollo = apollo;
     await apollo.start();

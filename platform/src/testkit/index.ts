@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { signInternalIdentity, IDENTITY_HEADER, type Viewer } from '../auth/identity.js';
+import type { Clock } from '../clock.js';
+import { loadConfig, type Config } from '../config.js';
+import { openPglite } from '../db/database.js';
+import { createRuntime, type ProcessRuntime } from '../runtime.js';
+
+/**
+ * Configuration for a test process: the machine's PostgreSQL and Redis when
+ * DATABASE_URL / REDIS_URL are set (CI), otherwise in-memory PGlite and the
+ * in-process bus. Every port is 0 and Redis keys get a namespace of their own.
+ */
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
+    HOST: '127.0.0.1',
+    ROUTER_PORT: '0',
+    REDIS_NAMESPACE: `test-${randomUUID().slice(0, 8)}`,
+    SEED_DEMO_DATA: 'false',
+    ...overrides,
+  });
+}
+
+/** A process runtime for tests; PGlite is in memory so nothing is left behind. */
+export async function createTestRuntime(config: Config = testConfig(), clock?: Clock): Promise<ProcessRuntime> {
+  const database = config.DATABASE_URL ? undefined : await openPglite();
+  const runtime = await createRuntime(config, { name: 'test', ...(clock ? { clock } : {}), ...(database ? { database } : {}) });
+  const close = runtime.close;
+  return {
+    ...runtime,
+    close: async () => {
+      await close();
+      await database?.close();
+      await deleteNamespace(config);
+    },
+  };
+}
+
+async function deleteNamespace(config: Config): Promise<void> {
+  if (!config.REDIS_URL) return;
+  const redis = new Redis(config.REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_NAMESPACE}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Headers that make a direct subgraph request look as if the router verified `viewer`. */
+export async function routerHeaders(config: Config, viewer: Viewer | null): Promise<Record<string, string>> {
+  return { [IDENTITY_HEADER]: await signInternalIdentity(viewer, config.INTERNAL_SECRET) };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs one GraphQL operation and returns the parsed body and HTTP status. */
+export async function gqlRequest<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T> & { status: number }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { ...((await response.json()) as GraphQLResponse<T>), status: response.status };
+}
+
+/** A unique, readable suffix for slugs and emails so tests never collide. */
+export function unique(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${opts.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
+  }
+}

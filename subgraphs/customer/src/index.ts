@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@travel/platform';
+import { createCustomerServer } from './server.js';
+
+await runSubgraphProcess('customer', createCustomerServer);

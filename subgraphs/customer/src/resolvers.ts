@@ -1,0 +1,7 @@
+import type { Resolvers } from '@travel/platform';
+import type { CustomerContext } from './context.js';
+import { organizationsResolvers } from './organizations/organizations.resolvers.js';
+import { peopleResolvers } from './people/people.resolvers.js';
+import { mergeResolvers } from '@travel/platform';
+
+export const resolvers: Resolvers<CustomerContext> = mergeResolvers(organizationsResolvers, peopleResolvers);

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { createEventing, SubgraphServer, type Clock, type SubgraphRuntime } from '@travel/platform';
+import { createContext, type CustomerContext } from './context.js';
+import * as tables from './db/schema.js';
+import { OrganizationsRepository } from './organizations/organizations.repository.js';
+import { OrganizationsService } from './organizations/organizations.service.js';
+import { PeopleRepository } from './people/people.repository.js';
+import { PeopleService } from './people/people.service.js';
+import { resolvers } from './resolvers.js';
+import { typeDefs } from './schema.js';
+
+export { typeDefs, resolvers };
+
+export interface CustomerServices {
+  clock: Clock;
+  repositories: { organizations: OrganizationsRepository; people: PeopleRepository };
+  organizations: OrganizationsService;
+  people: PeopleService;
+}
+
+export type CustomerServer = SubgraphServer<CustomerContext, CustomerServices>;
+
+/** Customer: organizations, people, roles and sign-in. */
+export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
+  const eventing = createEventing(runtime, 'customer', tables);
+  const repositories = { organizations: new OrganizationsRepository(runtime.db), people: new PeopleRepository(runtime.db) };
+  const services: CustomerServices = {
+    clock: runtime.clock,
+    repositories,
+    organizations: new OrganizationsService(eventing.uow, repositories.organizations, repositories.people),
+    people: new PeopleService(repositories.people, runtime.config),
+  };
+  return new SubgraphServer(runtime, {
+    name: 'customer',
+    dbSchema: 'customer',
+    migrationsFolder: fileURLToPath(new URL('../migrations', import.meta.url)),
+    typeDefs,
+    resolvers,
+    eventing,
+    services,
+    context: (base) => createContext(base, services),
+  });
+}
