@@ -17,6 +17,13 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
     HOST: '127.0.0.1',
     ROUTER_PORT: '0',
+    WEB_PORT: '0',
+    INVENTORY_PORT: '0',
+    BOOKING_PORT: '0',
+    CUSTOMER_PORT: '0',
+    POLICY_PORT: '0',
+    PAYMENT_PORT: '0',
+    ANALYTICS_PORT: '0',
     REDIS_NAMESPACE: `test-${randomUUID().slice(0, 8)}`,
     SEED_DEMO_DATA: 'false',
     ...overrides,
@@ -97,4 +104,17 @@ export async function eventually<T>(check: () => Promise<T | undefined>, opts: {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${opts.what ?? 'condition'}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 50));
   }
+}
+
+/** A TCP port that was free a moment ago (for child processes, which cannot report a port-0 bind back). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
