@@ -1,0 +1,5 @@
+import { mergeResolvers, type Resolvers } from '@travel/platform';
+import type { AnalyticsContext } from './context.js';
+import { spendResolvers } from './spend/spend.resolvers.js';
+
+export const resolvers: Resolvers<AnalyticsContext> = mergeResolvers(spendResolvers);

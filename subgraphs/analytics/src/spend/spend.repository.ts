@@ -1,0 +1,129 @@
+import type { Executor } from '@travel/platform';
+import { inArray, sql } from 'drizzle-orm';
+import { bookingFacts } from '../db/schema.js';
+
+export interface ConfirmedFact {
+  bookingId: string;
+  orgId: string;
+  travelerId: string;
+  amountMinor: number;
+  currency: string;
+  occurredAt: Date;
+}
+
+export interface CanceledFact {
+  bookingId: string;
+  orgId: string;
+  travelerId: string;
+  occurredAt: Date;
+}
+
+/** Aggregates of one organization's facts in one currency (null currency: canceled before any confirm arrived). */
+export interface SpendGroup {
+  orgId: string;
+  currency: string | null;
+  confirmed: number;
+  canceled: number;
+  /** Sum of confirmed amounts; null when the group has no confirmed booking. */
+  totalMinor: bigint | null;
+  /** Confirmed total divided by confirmed count, rounded half up; null with no confirmed booking. */
+  averageMinor: bigint | null;
+}
+
+/** In the upserts, `t` columns are the row already stored and `excluded` the row the event proposes. */
+const t = bookingFacts;
+const isConfirmed = sql`${t.status} = 'confirmed'`;
+
+export class SpendRepository {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * The event with the later occurredAt decides the status; on a tie the
+   * cancel wins (canceled is terminal in booking's state machine). A confirm
+   * always fills in amount, currency and traveler when they are missing or
+   * older, so a late confirm completes a fact its cancel created first.
+   * The update only touches a fact of the same organization.
+   */
+  async recordConfirmed(fact: ConfirmedFact, db: Executor = this.db): Promise<void> {
+    const newerConfirm = sql`(${t.confirmedAt} is null or excluded.confirmed_at >= ${t.confirmedAt})`;
+    await db
+      .insert(t)
+      .values({
+        bookingId: fact.bookingId,
+        orgId: fact.orgId,
+        travelerId: fact.travelerId,
+        amountMinor: fact.amountMinor,
+        currency: fact.currency,
+        status: 'confirmed',
+        confirmedAt: fact.occurredAt,
+        lastEventAt: fact.occurredAt,
+      })
+      .onConflictDoUpdate({
+        target: t.bookingId,
+        set: {
+          travelerId: sql`case when ${newerConfirm} then excluded.traveler_id else ${t.travelerId} end`,
+          amountMinor: sql`case when ${newerConfirm} then excluded.amount_minor else ${t.amountMinor} end`,
+          currency: sql`case when ${newerConfirm} then excluded.currency else ${t.currency} end`,
+          status: sql`case when excluded.last_event_at > ${t.lastEventAt} then 'confirmed' else ${t.status} end`,
+          confirmedAt: sql`greatest(${t.confirmedAt}, excluded.confirmed_at)`,
+          lastEventAt: sql`greatest(${t.lastEventAt}, excluded.last_event_at)`,
+        },
+        setWhere: sql`${t.orgId} = excluded.org_id`,
+      });
+  }
+
+  /** Same ordering rule as {@link recordConfirmed}; a cancel never touches the amount. */
+  async recordCanceled(fact: CanceledFact, db: Executor = this.db): Promise<void> {
+    await db
+      .insert(t)
+      .values({
+        bookingId: fact.bookingId,
+        orgId: fact.orgId,
+        travelerId: fact.travelerId,
+        status: 'canceled',
+        canceledAt: fact.occurredAt,
+        lastEventAt: fact.occurredAt,
+      })
+      .onConflictDoUpdate({
+        target: t.bookingId,
+        set: {
+          status: sql`case when excluded.last_event_at >= ${t.lastEventAt} then 'canceled' else ${t.status} end`,
+          canceledAt: sql`greatest(${t.canceledAt}, excluded.canceled_at)`,
+          lastEventAt: sql`greatest(${t.lastEventAt}, excluded.last_event_at)`,
+        },
+        setWhere: sql`${t.orgId} = excluded.org_id`,
+      });
+  }
+
+  /**
+   * Spend aggregates of several organizations in one query. Sums run in SQL
+   * over bigint (numeric results, exact) and travel as text, so nothing
+   * passes through a float. The average is floor((2·sum + n) / 2n), which
+   * is the quotient rounded half up for the non-negative amounts stored.
+   */
+  async spendByOrganizations(orgIds: readonly string[]): Promise<SpendGroup[]> {
+    if (orgIds.length === 0) return [];
+    const total = sql`sum(${t.amountMinor}) filter (where ${isConfirmed})`;
+    const confirmed = sql`count(*) filter (where ${isConfirmed})`;
+    const rows = await this.db
+      .select({
+        orgId: t.orgId,
+        currency: t.currency,
+        confirmed: sql<number>`${confirmed}::int`,
+        canceled: sql<number>`(count(*) filter (where ${t.status} = 'canceled'))::int`,
+        total: sql<string | null>`(${total})::text`,
+        average: sql<string | null>`div(2 * ${total} + ${confirmed}, nullif(2 * ${confirmed}, 0))::text`,
+      })
+      .from(t)
+      .where(inArray(t.orgId, [...orgIds]))
+      .groupBy(t.orgId, t.currency);
+    return rows.map((r) => ({
+      orgId: r.orgId,
+      currency: r.currency,
+      confirmed: Number(r.confirmed),
+      canceled: Number(r.canceled),
+      totalMinor: r.total === null ? null : BigInt(r.total),
+      averageMinor: r.average === null ? null : BigInt(r.average),
+    }));
+  }
+}
