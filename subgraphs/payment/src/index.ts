@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@travel/platform';
+import { createPaymentServer } from './server.js';
+
+await runSubgraphProcess('payment', createPaymentServer);

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { streamOf, type DomainEvent, type EventPayloads, type ProcessRuntime } from '@travel/platform';
+import { eventually } from '@travel/platform/testkit';
+import type { PaymentRow } from '../src/db/schema.js';
+import type { PaymentServer } from '../src/server.js';
+
+/** A booking.confirmation_requested as booking would publish it, for a fresh booking unless told otherwise. */
+export function confirmationRequested(
+  orgId: string,
+  payload: Partial<EventPayloads['booking.confirmation_requested']> = {},
+): DomainEvent<'booking.confirmation_requested'> {
+  const bookingId = payload.bookingId ?? randomUUID();
+  return {
+    id: randomUUID(),
+    type: 'booking.confirmation_requested',
+    source: 'booking',
+    orgId,
+    aggregateId: bookingId,
+    occurredAt: new Date().toISOString(),
+    payload: {
+      bookingId,
+      travelerId: randomUUID(),
+      amount: 48_250,
+      currency: 'USD',
+      paymentMethod: 'pm_card_visa',
+      idempotencyKey: `confirm-${bookingId}`,
+      ...payload,
+    },
+  };
+}
+
+export function publishFromBooking(runtime: ProcessRuntime, ...events: DomainEvent[]): Promise<void> {
+  return runtime.bus.publish(streamOf('booking'), events);
+}
+
+/**
+ * Publishes and waits for the payment the event leads to. With the
+ * in-process bus it exists when publish returns; with Redis Streams the
+ * consumer gets to it shortly after.
+ */
+export async function publishAndAwaitPayment(runtime: ProcessRuntime, server: PaymentServer, event: DomainEvent<'booking.confirmation_requested'>): Promise<PaymentRow> {
+  await publishFromBooking(runtime, event);
+  return eventually(() => server.services.repositories.payments.findByIdempotencyKey(event.payload.idempotencyKey), {
+    what: `payment for ${event.payload.idempotencyKey}`,
+  });
+}
