@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@travel/platform';
+import { createPolicyServer } from './server.js';
+
+await runSubgraphProcess('policy', createPolicyServer);

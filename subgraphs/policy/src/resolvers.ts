@@ -1,0 +1,7 @@
+import type { Resolvers } from '@travel/platform';
+import { mergeResolvers } from '@travel/platform';
+import type { PolicyContext } from './context.js';
+import { evaluationsResolvers } from './evaluation/evaluations.resolvers.js';
+import { policiesResolvers } from './policies/policies.resolvers.js';
+
+export const resolvers: Resolvers<PolicyContext> = mergeResolvers(policiesResolvers, evaluationsResolvers);
