@@ -1,0 +1,71 @@
+import { DomainError, enumResolver, pageArgs, payload, requireViewer, toConnection, type Connection, type Resolvers } from '@travel/platform';
+import type { BookingContext } from '../context.js';
+import { BOOKING_STATUSES, CABINS, SEGMENT_KINDS, type BookingRow, type SegmentRow, type TransitionRow } from '../db/schema.js';
+import type { BookingStatus } from './booking-state-machine.js';
+import { isUuid, type BookingCursor, type BookingFilter } from './bookings.repository.js';
+
+type PageArgs = { first?: number | null; after?: string | null };
+
+function ref(typename: string, id: string | null) {
+  return id ? { __typename: typename, id } : null;
+}
+
+function checkCursor(after: BookingCursor | null): BookingCursor | null {
+  if (after === null) return null;
+  const valid = Array.isArray(after) && typeof after[0] === 'string' && !Number.isNaN(Date.parse(after[0])) && typeof after[1] === 'string' && isUuid(after[1]);
+  if (!valid) throw new DomainError('VALIDATION_FAILED', 'after is not a cursor this API issued', 'after');
+  return after;
+}
+
+/** One page of the caller's organization's bookings, newest first; pages prime the booking loader. */
+async function bookingPage(ctx: BookingContext, filter: BookingFilter, args: PageArgs): Promise<Connection<BookingRow>> {
+  const orgId = requireViewer(ctx.viewer).orgId;
+  const { limit, after } = pageArgs<BookingCursor>(args);
+  const cursor = checkCursor(after);
+  if (filter.travelerId !== undefined && !isUuid(filter.travelerId)) return toConnection([], limit, () => null, 0);
+  const repo = ctx.services.repositories.bookings;
+  const [rows, total] = await Promise.all([repo.list(orgId, filter, limit, cursor), repo.count(orgId, filter)]);
+  rows.forEach((b) => ctx.loaders.booking.prime(b.id, b));
+  return toConnection(rows, limit, (b): BookingCursor => [b.createdAt.toISOString(), b.id], total);
+}
+
+export const bookingsResolvers: Resolvers<BookingContext> = {
+  BookingStatus: enumResolver(BOOKING_STATUSES),
+  SegmentKind: enumResolver(SEGMENT_KINDS),
+  Cabin: enumResolver(CABINS),
+  Query: {
+    booking: (_: unknown, args: { id: string }, ctx: BookingContext) => ctx.loaders.booking.load(args.id),
+    bookings: (_: unknown, args: PageArgs & { status?: BookingStatus | null }, ctx: BookingContext) =>
+      bookingPage(ctx, { status: args.status ?? undefined }, args),
+  },
+  Mutation: {
+    createBookingDraft: (_: unknown, args: { input: unknown }, ctx: BookingContext) =>
+      payload(async () => ({ booking: await ctx.services.bookings.createDraft(requireViewer(ctx.viewer), ctx.identity, args.input) })),
+    confirmBooking: (_: unknown, args: { input: unknown }, ctx: BookingContext) =>
+      payload(async () => ({ booking: await ctx.services.bookings.confirm(requireViewer(ctx.viewer), ctx.identity, args.input) })),
+  },
+  Booking: {
+    __resolveReference: (reference: { id: string }, ctx: BookingContext) => ctx.loaders.booking.load(reference.id),
+    traveler: (b: BookingRow) => ref('Person', b.travelerId),
+    bookedBy: (b: BookingRow) => ref('Person', b.bookedById),
+    organization: (b: BookingRow) => ref('Organization', b.orgId),
+    segments: (b: BookingRow, _: unknown, ctx: BookingContext) => ctx.loaders.segments.load(b.id),
+    total: (b: BookingRow) => ({ amount: b.totalMinor, currency: b.currency }),
+    history: (b: BookingRow, _: unknown, ctx: BookingContext) => ctx.loaders.history.load(b.id),
+  },
+  Segment: {
+    hold: (s: SegmentRow) => ref('Hold', s.holdId),
+    flight: (s: SegmentRow) => ref('Flight', s.flightId),
+    seat: (s: SegmentRow) => ref('Seat', s.seatId),
+    price: (s: SegmentRow) => ({ amount: s.priceMinor, currency: s.currency }),
+  },
+  BookingTransition: {
+    actor: (t: TransitionRow) => ref('Person', t.actorId),
+    at: (t: TransitionRow) => t.occurredAt,
+  },
+  Person: {
+    // Booking knows people only by id; customer says who they are and whether the caller may see them.
+    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+    bookings: (person: { id: string }, args: PageArgs, ctx: BookingContext) => bookingPage(ctx, { travelerId: person.id }, args),
+  },
+};

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { IDENTITY_HEADER, verifyInternalIdentity, type Config, type Viewer } from '@travel/platform';
+import { gql } from 'graphql-tag';
+
+/**
+ * Stand-ins for the subgraphs booking reads, answering `_entities` from
+ * in-memory fixtures. Like the real ones they apply tenancy: an entity of
+ * another organization resolves to null.
+ */
+
+const FEDERATION = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])';
+
+interface FakeContext {
+  viewer: Viewer | null;
+}
+
+export interface FakeSubgraph {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startFake(config: Config, sdl: string, resolvers: GraphQLResolverMap<FakeContext>): Promise<FakeSubgraph> {
+  const server = new ApolloServer<FakeContext>({
+    schema: buildSubgraphSchema([{ typeDefs: gql(`${FEDERATION}\n${sdl}`), resolvers }]),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => {
+      const header = req.headers[IDENTITY_HEADER];
+      return { viewer: await verifyInternalIdentity(typeof header === 'string' ? header : undefined, config.INTERNAL_SECRET) };
+    },
+  });
+  return { url, stop: () => server.stop() };
+}
+
+function sameOrg<T extends { orgId: string }>(row: T | undefined, ctx: FakeContext): T | null {
+  return row && ctx.viewer && row.orgId === ctx.viewer.orgId ? row : null;
+}
+
+export interface HoldFixture {
+  id: string;
+  orgId: string;
+  status: 'ACTIVE' | 'RELEASED' | 'EXPIRED' | 'CONVERTED';
+  expiresAt: string;
+  price: { amount: number; currency: string };
+  seat: { id: string; cabin: 'ECONOMY' | 'PREMIUM_ECONOMY' | 'BUSINESS' | 'FIRST'; seatNumber: string };
+  flight: {
+    id: string;
+    flightNumber: string;
+    departureAt: string;
+    arrivalAt: string;
+    airline: { code: string };
+    origin: { code: string };
+    destination: { code: string };
+  };
+}
+
+export class FakeInventory {
+  readonly holds = new Map<string, HoldFixture>();
+  private server!: FakeSubgraph;
+
+  async start(config: Config): Promise<string> {
+    this.server = await startFake(
+      config,
+      `
+      enum HoldStatus { ACTIVE RELEASED EXPIRED CONVERTED }
+      enum Cabin { ECONOMY PREMIUM_ECONOMY BUSINESS FIRST }
+      type Money { amount: Int! currency: String! }
+      type Airline { code: String! }
+      type Airport @key(fields: "code") { code: String! }
+      type Flight @key(fields: "id") { id: ID! flightNumber: String! departureAt: String! arrivalAt: String! airline: Airline! origin: Airport! destination: Airport! }
+      type Seat @key(fields: "id") { id: ID! cabin: Cabin! seatNumber: String! }
+      type Hold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! flight: Flight! seat: Seat! }
+      `,
+      { Hold: { __resolveReference: (ref: { id: string }, ctx: FakeContext) => sameOrg(this.holds.get(ref.id), ctx) } },
+    );
+    return this.server.url;
+  }
+
+  /** An active hold of `orgId` on a fresh flight and seat, expiring an hour after `now`. */
+  add(orgId: string, now: Date, overrides: Partial<Omit<HoldFixture, 'id' | 'orgId'>> = {}): HoldFixture {
+    const depart = new Date(now.getTime() + 7 * 86_400_000);
+    const hold: HoldFixture = {
+      id: randomUUID(),
+      orgId,
+      status: 'ACTIVE',
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      price: { amount: 45_000, currency: 'USD' },
+      seat: { id: randomUUID(), cabin: 'BUSINESS', seatNumber: '3A' },
+      flight: {
+        id: randomUUID(),
+        flightNumber: 'BA117',
+        departureAt: depart.toISOString(),
+        arrivalAt: new Date(depart.getTime() + 8 * 3_600_000).toISOString(),
+        airline: { code: 'BA' },
+        origin: { code: 'LHR' },
+        destination: { code: 'JFK' },
+      },
+      ...overrides,
+    };
+    this.holds.set(hold.id, hold);
+    return hold;
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+}
+
+export class FakeCustomer {
+  /** person id → organization id */
+  readonly people = new Map<string, string>();
+  private server!: FakeSubgraph;
+
+  async start(config: Config): Promise<string> {
+    this.server = await startFake(config, `type Person @key(fields: "id") { id: ID! }`, {
+      Person: {
+        __resolveReference: (ref: { id: string }, ctx: FakeContext) => sameOrg(this.people.has(ref.id) ? { id: ref.id, orgId: this.people.get(ref.id)! } : undefined, ctx),
+      },
+    });
+    return this.server.url;
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+}
+
+export type Verdict = 'COMPLIANT' | 'SOFT_WARNING' | 'HARD_STOP';
+
+export class FakePolicy {
+  /** booking id → the result of its latest evaluation */
+  readonly verdicts = new Map<string, Verdict>();
+  /** How many times booking asked, per booking id. */
+  readonly reads = new Map<string, number>();
+  private server!: FakeSubgraph;
+
+  async start(config: Config): Promise<string> {
+    this.server = await startFake(
+      config,
+      `
+      enum PolicyResult { COMPLIANT SOFT_WARNING HARD_STOP }
+      type PolicyEvaluation { result: PolicyResult! }
+      type Booking @key(fields: "id") { id: ID! policyEvaluation: PolicyEvaluation }
+      `,
+      {
+        Booking: {
+          __resolveReference: (ref: { id: string }) => {
+            this.reads.set(ref.id, (this.reads.get(ref.id) ?? 0) + 1);
+            return { id: ref.id };
+          },
+          policyEvaluation: (booking: { id: string }) => {
+            const result = this.verdicts.get(booking.id);
+            return result ? { result } : null;
+          },
+        },
+      },
+    );
+    return this.server.url;
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+}
