@@ -1,0 +1,57 @@
+import { alignByKey, childrenLoader, entityLoader, groupByKey, requireViewer, type BaseContext } from '@travel/platform';
+import DataLoader from 'dataloader';
+import { toCabinAvailability, type CabinAvailability } from './availability/availability.service.js';
+import type { AirlineRow, AirportRow, FlightRow, HoldRow, HotelRow, RoomTypeRow, TravelPackageRow } from './db/schema.js';
+import type { SeatView } from './seats/seats.repository.js';
+import type { InventoryServices } from './server.js';
+import { onlyUuids } from './validation.js';
+
+export interface InventoryLoaders {
+  airport: DataLoader<string, AirportRow | null>;
+  airline: DataLoader<string, AirlineRow | null>;
+  flight: DataLoader<string, FlightRow | null>;
+  seat: DataLoader<string, SeatView | null>;
+  seatsOfFlight: DataLoader<string, SeatView[]>;
+  cabinsOfFlight: DataLoader<string, CabinAvailability[]>;
+  hotel: DataLoader<string, HotelRow | null>;
+  roomTypesOfHotel: DataLoader<string, RoomTypeRow[]>;
+  travelPackage: DataLoader<string, TravelPackageRow | null>;
+  hold: DataLoader<string, HoldRow | null>;
+}
+
+export interface InventoryContext extends BaseContext {
+  services: InventoryServices;
+  loaders: InventoryLoaders;
+  /** The instant this request reads availability and hold states at, so all its answers agree. */
+  now: Date;
+}
+
+/**
+ * Loaders are per request. Catalog data (airports, flights, seats, hotels,
+ * packages) is public; holds are scoped to the caller's organization in the
+ * query. Malformed ids are dropped before SQL and so resolve to null.
+ */
+export function createContext(base: BaseContext, services: InventoryServices): InventoryContext {
+  const repos = services.repositories;
+  const now = services.clock.now();
+  const orgOf = () => requireViewer(base.viewer).orgId;
+  return {
+    ...base,
+    services,
+    now,
+    loaders: {
+      airport: new DataLoader(async (codes) => alignByKey(codes, await repos.airports.findByCodes(codes), (a) => a.code)),
+      airline: new DataLoader(async (codes) => alignByKey(codes, await repos.airports.findAirlinesByCodes(codes), (a) => a.code)),
+      flight: entityLoader((ids) => repos.flights.findByIds(onlyUuids(ids))),
+      seat: entityLoader((ids) => repos.seats.findByIds(onlyUuids(ids), now)),
+      seatsOfFlight: childrenLoader((ids) => repos.seats.findByFlightIds(onlyUuids(ids), now), (s) => s.flightId),
+      cabinsOfFlight: new DataLoader(async (ids) =>
+        groupByKey(ids, await repos.seats.cabinAvailability(onlyUuids(ids), now), (r) => r.flightId).map(toCabinAvailability),
+      ),
+      hotel: entityLoader((ids) => repos.hotels.findByIds(onlyUuids(ids))),
+      roomTypesOfHotel: childrenLoader((ids) => repos.hotels.roomTypesOf(onlyUuids(ids)), (r) => r.hotelId),
+      travelPackage: entityLoader((ids) => repos.packages.findByIds(onlyUuids(ids))),
+      hold: entityLoader((ids) => repos.holds.findByIds(orgOf(), onlyUuids(ids))),
+    },
+  };
+}

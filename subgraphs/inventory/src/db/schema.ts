@@ -1,0 +1,168 @@
+import { inboxTable, outboxTable } from '@travel/platform';
+import { sql } from 'drizzle-orm';
+import { boolean, doublePrecision, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const inventory = pgSchema('inventory');
+
+/** Ordered from the cheapest cabin up; lists of cabins are shown in this order. */
+export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
+export type Cabin = (typeof CABINS)[number];
+export const SEAT_POSITIONS = ['window', 'middle', 'aisle'] as const;
+export type SeatPosition = (typeof SEAT_POSITIONS)[number];
+export const FLIGHT_STATUSES = ['scheduled', 'delayed', 'canceled', 'diverted', 'departed', 'landed'] as const;
+export type FlightStatus = (typeof FLIGHT_STATUSES)[number];
+/** Flights in these states can still be searched and held. */
+export const BOOKABLE_FLIGHT_STATUSES: readonly FlightStatus[] = ['scheduled', 'delayed'];
+export const HOLD_STATUSES = ['active', 'released', 'expired', 'converted'] as const;
+export type HoldStatus = (typeof HOLD_STATUSES)[number];
+
+export const airports = inventory.table('airports', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  city: text('city').notNull(),
+  country: text('country').notNull(),
+  latitude: doublePrecision('latitude').notNull(),
+  longitude: doublePrecision('longitude').notNull(),
+  timeZone: text('time_zone').notNull(),
+});
+
+export const airlines = inventory.table('airlines', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  country: text('country'),
+});
+
+export const flights = inventory.table(
+  'flights',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    airlineCode: text('airline_code')
+      .notNull()
+      .references(() => airlines.code),
+    flightNumber: text('flight_number').notNull(),
+    originCode: text('origin_code')
+      .notNull()
+      .references(() => airports.code),
+    destinationCode: text('destination_code')
+      .notNull()
+      .references(() => airports.code),
+    departureAt: timestamp('departure_at', { withTimezone: true }).notNull(),
+    arrivalAt: timestamp('arrival_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    stops: integer('stops').notNull().default(0),
+    aircraft: text('aircraft'),
+    status: text('status', { enum: FLIGHT_STATUSES }).notNull().default('scheduled'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('flights_route_idx').on(t.originCode, t.destinationCode, t.departureAt),
+    // The natural key of a scheduled flight; makes catalog loads idempotent.
+    uniqueIndex('flights_designator_idx').on(t.airlineCode, t.flightNumber, t.departureAt),
+  ],
+);
+
+export const seats = inventory.table(
+  'seats',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    flightId: uuid('flight_id')
+      .notNull()
+      .references(() => flights.id),
+    seatNumber: text('seat_number').notNull(),
+    cabin: text('cabin', { enum: CABINS }).notNull(),
+    position: text('position', { enum: SEAT_POSITIONS }).notNull(),
+    extraLegroom: boolean('extra_legroom').notNull().default(false),
+    exitRow: boolean('exit_row').notNull().default(false),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [uniqueIndex('seats_flight_number_idx').on(t.flightId, t.seatNumber), index('seats_flight_cabin_idx').on(t.flightId, t.cabin)],
+);
+
+export const holds = inventory.table(
+  'holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    flightId: uuid('flight_id')
+      .notNull()
+      .references(() => flights.id),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: HOLD_STATUSES }).notNull().default('active'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    bookingId: uuid('booking_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The hard guarantee against double booking: at most one hold per seat can be active or sold.
+    uniqueIndex('holds_seat_taken_idx').on(t.seatId).where(sql`${t.status} in ('active', 'converted')`),
+    index('holds_due_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+  ],
+);
+
+export const hotels = inventory.table(
+  'hotels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    city: text('city').notNull(),
+    country: text('country').notNull(),
+    airportCode: text('airport_code').references(() => airports.code),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    starRating: integer('star_rating').notNull(),
+    timeZone: text('time_zone').notNull(),
+  },
+  (t) => [uniqueIndex('hotels_name_city_idx').on(t.name, t.city), index('hotels_city_idx').on(sql`lower(${t.city})`, t.name, t.id)],
+);
+
+export const roomTypes = inventory.table(
+  'room_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hotelId: uuid('hotel_id')
+      .notNull()
+      .references(() => hotels.id),
+    name: text('name').notNull(),
+    capacity: integer('capacity').notNull(),
+    nightlyRateMinor: integer('nightly_rate_minor').notNull(),
+    currency: text('currency').notNull(),
+    totalRooms: integer('total_rooms').notNull(),
+  },
+  (t) => [uniqueIndex('room_types_hotel_name_idx').on(t.hotelId, t.name)],
+);
+
+export const travelPackages = inventory.table(
+  'travel_packages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    destinationCity: text('destination_city').notNull(),
+    destinationCountry: text('destination_country').notNull(),
+    category: text('category').notNull(),
+    durationDays: integer('duration_days').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    maxGroupSize: integer('max_group_size').notNull(),
+  },
+  (t) => [uniqueIndex('travel_packages_title_city_idx').on(t.title, t.destinationCity), index('travel_packages_order_idx').on(t.title, t.id)],
+);
+
+export const outbox = outboxTable(inventory);
+export const inbox = inboxTable(inventory);
+
+export type AirportRow = typeof airports.$inferSelect;
+export type AirlineRow = typeof airlines.$inferSelect;
+export type FlightRow = typeof flights.$inferSelect;
+export type SeatRow = typeof seats.$inferSelect;
+export type HoldRow = typeof holds.$inferSelect;
+export type HotelRow = typeof hotels.$inferSelect;
+export type RoomTypeRow = typeof roomTypes.$inferSelect;
+export type TravelPackageRow = typeof travelPackages.$inferSelect;

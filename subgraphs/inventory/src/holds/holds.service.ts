@@ -1,0 +1,211 @@
+import { DomainError, type Clock, type DomainEvent, type Logger, type NewEvent, type Transaction, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
+import { z } from 'zod';
+import type { AvailabilityService } from '../availability/availability.service.js';
+import { BOOKABLE_FLIGHT_STATUSES, CABINS, type Cabin, type HoldRow, type HoldStatus, type SeatRow } from '../db/schema.js';
+import type { FlightsRepository } from '../flights/flights.repository.js';
+import type { SeatsRepository } from '../seats/seats.repository.js';
+import { isUniqueViolation, isUuid, parseInput } from '../validation.js';
+import { SEAT_TAKEN_CONSTRAINT, type HoldsRepository } from './holds.repository.js';
+
+/** How long a hold reserves its seat. */
+export const HOLD_TTL_MS = 15 * 60 * 1000;
+/** Holds expired per transaction by a sweep. */
+const SWEEP_BATCH = 500;
+
+const id = (what: string) => z.string().refine(isUuid, { error: `${what} is not a valid id` });
+
+const holdSeatInput = z
+  .object({ flightId: id('flightId'), seatId: id('seatId').nullish(), cabin: z.enum(CABINS).nullish() })
+  .refine((v) => v.seatId || v.cabin, { error: 'Choose a seat or a cabin', path: ['cabin'] });
+
+const releaseHoldInput = z.object({ holdId: id('holdId') });
+
+type ReleaseReason = 'released' | 'expired' | 'booking_canceled';
+
+/** What the API shows: an active hold past its expiry is expired even before the sweeper marks it. */
+export function effectiveStatus(hold: Pick<HoldRow, 'status' | 'expiresAt'>, now: Date): HoldStatus {
+  return hold.status === 'active' && hold.expiresAt <= now ? 'expired' : hold.status;
+}
+
+function releasedEvent(hold: HoldRow, reason: ReleaseReason): NewEvent<'inventory.hold.released'> {
+  return {
+    type: 'inventory.hold.released',
+    orgId: hold.orgId,
+    aggregateId: hold.id,
+    payload: { holdId: hold.id, flightId: hold.flightId, seatId: hold.seatId, reason },
+  };
+}
+
+/**
+ * Seat holds. Every decision about a seat is taken with the seat row locked,
+ * and the partial unique index on holds backs that up: a seat is never held
+ * or sold twice.
+ */
+export class HoldsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly holds: HoldsRepository,
+    private readonly seats: SeatsRepository,
+    private readonly flights: FlightsRepository,
+    private readonly availability: AvailabilityService,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  async holdSeat(viewer: Viewer, input: unknown): Promise<HoldRow> {
+    const { flightId, seatId, cabin } = parseInput(holdSeatInput, input);
+    const now = this.clock.now();
+    const hold = await this.uow.run(async ({ tx, emit }) => {
+      const [flight] = await this.flights.findByIds([flightId], tx);
+      if (!flight) throw new DomainError('NOT_FOUND', `Flight ${flightId} not found`, 'flightId');
+      if (!BOOKABLE_FLIGHT_STATUSES.includes(flight.status) || flight.departureAt <= now) {
+        throw new DomainError('VALIDATION_FAILED', `Flight ${flight.flightNumber} can no longer be held`, 'flightId');
+      }
+      const seat = seatId ? await this.lockChosenSeat(tx, flightId, seatId, cabin ?? null, now) : await this.lockFreeSeat(tx, flightId, cabin!, now);
+      const stale = await this.holds.expireStaleOnSeat(tx, seat.id, now);
+      if (stale.length > 0) await emit(stale.map((h) => releasedEvent(h, 'expired')));
+      let created: HoldRow;
+      try {
+        created = await this.holds.insert(tx, {
+          orgId: viewer.orgId,
+          personId: viewer.personId,
+          flightId,
+          seatId: seat.id,
+          priceMinor: seat.priceMinor,
+          currency: seat.currency,
+          status: 'active',
+          expiresAt: new Date(now.getTime() + HOLD_TTL_MS),
+          createdAt: now,
+          updatedAt: now,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, SEAT_TAKEN_CONSTRAINT)) throw new DomainError('SEAT_TAKEN', `Seat ${seat.seatNumber} is taken`, 'seatId');
+        throw error;
+      }
+      await emit({
+        type: 'inventory.hold.created',
+        orgId: created.orgId,
+        aggregateId: created.id,
+        payload: {
+          holdId: created.id,
+          flightId,
+          seatId: seat.id,
+          personId: created.personId,
+          amount: created.priceMinor,
+          currency: created.currency,
+          expiresAt: created.expiresAt.toISOString(),
+        },
+      });
+      return created;
+    });
+    await this.availability.publish([flightId]);
+    return hold;
+  }
+
+  private async lockChosenSeat(tx: Transaction, flightId: string, seatId: string, cabin: Cabin | null, now: Date): Promise<SeatRow> {
+    const seat = await this.seats.lock(tx, flightId, seatId);
+    if (!seat) throw new DomainError('NOT_FOUND', `Seat ${seatId} is not on flight ${flightId}`, 'seatId');
+    if (cabin && seat.cabin !== cabin) throw new DomainError('VALIDATION_FAILED', `Seat ${seat.seatNumber} is not in ${cabin}`, 'cabin');
+    if (await this.seats.isTaken(tx, seat.id, now)) throw new DomainError('SEAT_TAKEN', `Seat ${seat.seatNumber} is taken`, 'seatId');
+    return seat;
+  }
+
+  /**
+   * The cheapest free seat of the cabin. A seat picked from an older
+   * snapshot may have been held by a transaction that committed since; it is
+   * skipped and the next one tried, so each pass takes a different seat.
+   */
+  private async lockFreeSeat(tx: Transaction, flightId: string, cabin: Cabin, now: Date): Promise<SeatRow> {
+    const skip: string[] = [];
+    for (;;) {
+      const seat = await this.seats.lockCheapestFree(tx, flightId, cabin, now, skip);
+      if (!seat) throw new DomainError('INSUFFICIENT_INVENTORY', `No ${cabin.replace('_', ' ')} seat is left`, 'cabin');
+      if (!(await this.seats.isTaken(tx, seat.id, now))) return seat;
+      skip.push(seat.id);
+    }
+  }
+
+  async releaseHold(viewer: Viewer, input: unknown): Promise<HoldRow> {
+    const { holdId } = parseInput(releaseHoldInput, input);
+    const now = this.clock.now();
+    const released = await this.uow.run(async ({ tx, emit }) => {
+      const hold = await this.holds.lock(tx, viewer.orgId, holdId);
+      if (!hold) throw new DomainError('NOT_FOUND', `Hold ${holdId} not found`, 'holdId');
+      if (effectiveStatus(hold, now) !== 'active') throw new DomainError('HOLD_NOT_ACTIVE', `Hold is ${effectiveStatus(hold, now)}`, 'holdId');
+      const row = await this.holds.setStatus(tx, hold.id, 'released', now);
+      await emit(releasedEvent(row, 'released'));
+      return row;
+    });
+    await this.availability.publish([released.flightId]);
+    return released;
+  }
+
+  /** Expires every active hold that ran out; returns how many. */
+  async expireDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const expired = await this.uow.run(async ({ tx, emit }) => {
+        const rows = await this.holds.expireDue(tx, now, SWEEP_BATCH);
+        if (rows.length > 0) await emit(rows.map((h) => releasedEvent(h, 'expired')));
+        return rows;
+      });
+      total += expired.length;
+      await this.availability.publish(expired.map((h) => h.flightId));
+      if (expired.length < SWEEP_BATCH) return total;
+    }
+  }
+
+  /**
+   * A confirmed booking buys its held seats. A hold that ran out or was
+   * released meanwhile still buys its seat when nobody else took it; when
+   * someone did, the hold is left as it is and a warning logged (rebooking
+   * such a traveler is not handled yet).
+   */
+  async convertForBooking(event: DomainEvent<'booking.confirmed'>, { tx, emit }: WorkScope): Promise<void> {
+    const { bookingId, holdIds } = event.payload;
+    const orgId = event.orgId;
+    if (!orgId) {
+      this.logger.warn({ eventId: event.id, bookingId }, 'booking.confirmed without organization; holds left as they are');
+      return;
+    }
+    const now = this.clock.now();
+    const found = await this.holds.findByIds(orgId, holdIds.filter(isUuid), tx);
+    const missing = holdIds.filter((h) => !found.some((f) => f.id === h));
+    if (missing.length > 0) this.logger.warn({ bookingId, holdIds: missing }, 'booking.confirmed names holds this organization does not have');
+    // Seats first, in one order, as holdSeat locks them: concurrent conversions cannot deadlock.
+    for (const candidate of found.sort((a, b) => a.seatId.localeCompare(b.seatId))) {
+      await this.seats.lock(tx, candidate.flightId, candidate.seatId);
+      const hold = (await this.holds.lock(tx, orgId, candidate.id))!;
+      if (hold.status === 'converted') {
+        if (hold.bookingId !== bookingId) this.logger.warn({ holdId: hold.id, bookingId, soldTo: hold.bookingId }, 'hold already sold to another booking');
+        continue;
+      }
+      if (hold.status !== 'active') {
+        const stale = await this.holds.expireStaleOnSeat(tx, hold.seatId, now);
+        if (stale.length > 0) await emit(stale.map((h) => releasedEvent(h, 'expired')));
+        if (await this.seats.isTaken(tx, hold.seatId, now)) {
+          this.logger.warn({ holdId: hold.id, bookingId, seatId: hold.seatId, status: hold.status }, 'confirmed booking lost its seat: the hold lapsed and the seat was taken');
+          continue;
+        }
+      }
+      await this.holds.setStatus(tx, hold.id, 'converted', now, bookingId);
+      await emit({
+        type: 'inventory.hold.converted',
+        orgId,
+        aggregateId: hold.id,
+        payload: { holdId: hold.id, flightId: hold.flightId, seatId: hold.seatId, bookingId },
+      });
+    }
+  }
+
+  /** A canceled booking gives back the seats it still held. */
+  async releaseForBooking(event: DomainEvent<'booking.canceled'>, { tx, emit }: WorkScope): Promise<void> {
+    if (!event.orgId) {
+      this.logger.warn({ eventId: event.id, bookingId: event.payload.bookingId }, 'booking.canceled without organization; holds left as they are');
+      return;
+    }
+    const released = await this.holds.releaseActive(tx, event.orgId, event.payload.holdIds.filter(isUuid), this.clock.now());
+    if (released.length > 0) await emit(released.map((h) => releasedEvent(h, 'booking_canceled')));
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@travel/platform';
+import { createInventoryServer } from './server.js';
+
+await runSubgraphProcess('inventory', createInventoryServer);

@@ -1,0 +1,19 @@
+import { mergeResolvers, type Resolvers } from '@travel/platform';
+import { airportsResolvers } from './airports/airports.resolvers.js';
+import { availabilityResolvers } from './availability/availability.resolvers.js';
+import type { InventoryContext } from './context.js';
+import { flightsResolvers } from './flights/flights.resolvers.js';
+import { holdsResolvers } from './holds/holds.resolvers.js';
+import { hotelsResolvers } from './hotels/hotels.resolvers.js';
+import { packagesResolvers } from './packages/packages.resolvers.js';
+import { seatsResolvers } from './seats/seats.resolvers.js';
+
+export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
+  airportsResolvers,
+  flightsResolvers,
+  seatsResolvers,
+  holdsResolvers,
+  hotelsResolvers,
+  packagesResolvers,
+  availabilityResolvers,
+);
