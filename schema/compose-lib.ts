@@ -1,7 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSchema, subgraphPort, configSchema } from '@travel/platform';
-import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { printSchema as printFederationSchema } from '@apollo/federation-internals';
+import { buildSchema as buildGraphQLSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
 import { subgraphModules } from './subgraphs.js';
 
 export interface Composition {
@@ -31,7 +32,8 @@ export function composeSupergraph(): Composition {
   }));
   const result = composeServices(services);
   if (result.errors) throw new CompositionError(`Composition failed:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);
-  const api = lexicographicSortSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  // Through SDL text: federation-internals loads graphql as CommonJS, and its objects are foreign to the ESM build used here.
+  const api = lexicographicSortSchema(buildGraphQLSchema(printFederationSchema(result.schema.toAPISchema())));
   return {
     supergraphSdl: HEADER + result.supergraphSdl + '\n',
     apiSchemaSdl: HEADER + printSchema(api) + '\n',

@@ -46,6 +46,8 @@ export const configSchema = z
     POLICY_PORT: z.coerce.number().int().min(0).max(65_535).default(4004),
     PAYMENT_PORT: z.coerce.number().int().min(0).max(65_535).default(4005),
     ANALYTICS_PORT: z.coerce.number().int().min(0).max(65_535).default(4006),
+    /** Where the web client's server sends GraphQL (web container); the launchers pass it directly. */
+    ROUTER_URL: optionalUrl,
     INVENTORY_URL: optionalUrl,
     BOOKING_URL: optionalUrl,
     CUSTOMER_URL: optionalUrl,

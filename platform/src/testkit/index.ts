@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import postgres from 'postgres';
 import { signInternalIdentity, IDENTITY_HEADER, type Viewer } from '../auth/identity.js';
 import type { Clock } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
@@ -30,17 +31,50 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
   });
 }
 
-/** A process runtime for tests; PGlite is in memory so nothing is left behind. */
-export async function createTestRuntime(config: Config = testConfig(), clock?: Clock): Promise<ProcessRuntime> {
-  const database = config.DATABASE_URL ? undefined : await openPglite();
-  const runtime = await createRuntime(config, { name: 'test', ...(clock ? { clock } : {}), ...(database ? { database } : {}) });
+/**
+ * A process runtime for tests. On PostgreSQL it gets a database of its own
+ * (created here, dropped on close): test processes running at once would
+ * otherwise share outbox tables, and one process's relay would publish
+ * another's events into its own Redis namespace. On PGlite the database is
+ * in memory. `runtime.config.DATABASE_URL` names the database to hand to
+ * child processes.
+ */
+export async function createTestRuntime(base: Config = testConfig(), clock?: Clock): Promise<ProcessRuntime> {
+  const pglite = base.DATABASE_URL ? undefined : await openPglite();
+  const isolated = base.DATABASE_URL ? await createIsolatedDatabase(base.DATABASE_URL, base.REDIS_NAMESPACE) : undefined;
+  const config = isolated ? { ...base, DATABASE_URL: isolated.url } : base;
+  const runtime = await createRuntime(config, { name: 'test', ...(clock ? { clock } : {}), ...(pglite ? { database: pglite } : {}) });
   const close = runtime.close;
   return {
     ...runtime,
     close: async () => {
       await close();
-      await database?.close();
+      await pglite?.close();
+      await isolated?.drop();
       await deleteNamespace(config);
+    },
+  };
+}
+
+async function createIsolatedDatabase(url: string, namespace: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = namespace.replace(/[^a-z0-9]/g, '_');
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const isolated = new URL(url);
+  isolated.pathname = `/${name}`;
+  return {
+    url: isolated.toString(),
+    drop: async () => {
+      const sql = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await sql.end();
+      }
     },
   };
 }
