@@ -5,3 +5,5 @@ WORKDIR /app
 COPY . .
 RUN pnpm install --frozen-lockfile
 ENV NODE_ENV=production HOST=0.0.0.0
+# The web container serves the built client (production mode of clients/web/server.ts).
+RUN pnpm --filter @travel/web build
