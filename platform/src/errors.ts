@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'POLICY_NOT_EVALUATED',
   'PAYMENT_DECLINED',
   'PAYMENT_REQUIRES_ACTION',
+  'QUOTE_EXPIRED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -56,12 +57,16 @@ export async function payload<T extends object>(fn: () => Promise<T>): Promise<P
   }
 }
 
+/*
+ * Field-level errors carry no HTTP status: a subgraph answering 401 would make
+ * the router discard the whole fetch instead of passing the typed error on.
+ */
 export function unauthenticated(message = 'Sign in first'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
 export function forbidden(message = 'Not allowed'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 export function badUserInput(message: string, field?: string): GraphQLError {

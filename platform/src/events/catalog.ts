@@ -9,6 +9,33 @@ export interface EventPayloads {
   'inventory.hold.created': { holdId: string; flightId: string; seatId: string; personId: string; amount: number; currency: string; expiresAt: string };
   'inventory.hold.released': { holdId: string; flightId: string; seatId: string; reason: 'released' | 'expired' | 'booking_canceled' };
   'inventory.hold.converted': { holdId: string; flightId: string; seatId: string; bookingId: string };
+  'inventory.hold.extended': { holdId: string; kind: 'seat' | 'room' | 'package'; expiresAt: string };
+  'inventory.room_hold.created': {
+    holdId: string;
+    hotelId: string;
+    roomTypeId: string;
+    checkIn: string;
+    checkOut: string;
+    rooms: number;
+    personId: string;
+    amount: number;
+    currency: string;
+    expiresAt: string;
+  };
+  'inventory.room_hold.released': { holdId: string; roomTypeId: string; reason: 'released' | 'expired' | 'booking_canceled' };
+  'inventory.room_hold.converted': { holdId: string; roomTypeId: string; bookingId: string };
+  'inventory.package_hold.created': {
+    holdId: string;
+    packageId: string;
+    date: string;
+    travelers: number;
+    personId: string;
+    amount: number;
+    currency: string;
+    expiresAt: string;
+  };
+  'inventory.package_hold.released': { holdId: string; packageId: string; date: string; reason: 'released' | 'expired' | 'booking_canceled' };
+  'inventory.package_hold.converted': { holdId: string; packageId: string; date: string; bookingId: string };
   'booking.drafted': { bookingId: string; travelerId: string; amount: number; currency: string; holdIds: string[] };
   'booking.confirmation_requested': {
     bookingId: string;
@@ -27,9 +54,43 @@ export interface EventPayloads {
     segments: { kind: string; supplier: string; origin: string | null; destination: string | null; cabin: string | null; departAt: string | null }[];
   };
   'booking.canceled': { bookingId: string; travelerId: string; holdIds: string[]; reason: string };
+  /**
+   * A segment of a booking was swapped for a new hold (another seat, another date). Inventory releases
+   * `releasedHoldId` and, when `convertNewHold` (the booking is already paid), converts `newHoldId`; for a draft
+   * the new hold stays active until booking.confirmed lists it. `priceDifference` = new - old, in minor units.
+   */
+  'booking.segment_changed': {
+    bookingId: string;
+    segmentId: string;
+    kind: string;
+    releasedHoldId: string;
+    newHoldId: string;
+    convertNewHold: boolean;
+    oldAmount: number;
+    newAmount: number;
+    priceDifference: number;
+    currency: string;
+  };
+  /** The traveler's passport, contact or needs changed on a booking; no personal data travels in the event. */
+  'booking.traveler_details_updated': { bookingId: string; travelerId: string };
+  /** A canceled booking's quoted refund was paid back (after payment.refunded): the booking is now refunded. */
+  'booking.refunded': { bookingId: string; travelerId: string; amount: number; currency: string; quoteId: string };
   'policy.evaluated': { evaluationId: string; bookingId: string; result: 'COMPLIANT' | 'SOFT_WARNING' | 'HARD_STOP'; policyId: string | null; policyVersion: number | null };
   'payment.authorized': { paymentId: string; bookingId: string; amount: number; currency: string; provider: string };
   'payment.failed': { paymentId: string; bookingId: string; code: string; message: string };
+  /** Booking asks for money back after a cancellation; `amount` comes from the booking's refund quote, refunded at most once per quoteId. */
+  'booking.refund_requested': { bookingId: string; amount: number; currency: string; quoteId: string };
+  /** Tickets were issued: the authorized amount can be collected. */
+  'booking.ticketed': { bookingId: string; travelerId: string; amount: number; currency: string };
+  'payment.captured': { paymentId: string; bookingId: string; amount: number; currency: string };
+  /**
+   * The quote's money is back with the traveler. After capture it was refunded (`totalRefunded` never exceeds the
+   * capture); before capture it was released from the authorization (the rest, if any, captured as the fee).
+   */
+  'payment.refunded': { paymentId: string; bookingId: string; refundId: string; quoteId: string | null; amount: number; currency: string; totalRefunded: number };
+  'payment.refund_failed': { paymentId: string | null; bookingId: string; quoteId: string; amount: number; currency: string; code: string; message: string };
+  /** The authorization was released before capture (booking canceled before ticketing): nothing was collected. */
+  'payment.canceled': { paymentId: string; bookingId: string; amount: number; currency: string };
 }
 
 export type EventType = keyof EventPayloads;

@@ -49,7 +49,8 @@ export class Outbox {
     const list = Array.isArray(events) ? events : [events];
     if (list.length === 0) return;
     await tx.insert(this.table).values(
-      list.map((e) => ({ id: randomUUID(), type: e.type, aggregateId: e.aggregateId, orgId: e.orgId, payload: e.payload })),
+      // clock_timestamp(), unlike now(), advances within a transaction, so events of one transaction keep the order they were emitted in.
+      list.map((e) => ({ id: randomUUID(), type: e.type, aggregateId: e.aggregateId, orgId: e.orgId, payload: e.payload, occurredAt: sql`clock_timestamp()` })),
     );
   }
 

@@ -165,6 +165,8 @@ export class SubgraphServer<Ctx extends BaseContext = BaseContext, Services = un
     const apollo = new ApolloServer<Ctx>({
       schema: this.schema,
       introspection: true,
+      // Stack traces stay in the logs; they must not travel through the router to clients.
+      includeStacktraceInErrorResponses: false,
       formatError: formatError(this.logger),
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.http }), ApolloServerPluginInlineTraceDisabled()],
     });
