@@ -1,7 +1,9 @@
 import { alignByKey, childrenLoader, entityLoader, groupByKey, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
 import { toCabinAvailability, type CabinAvailability } from './availability/availability.service.js';
-import type { AirlineRow, AirportRow, FlightRow, HoldRow, HotelRow, RoomTypeRow, TravelPackageRow } from './db/schema.js';
+import type { AirlineRow, AirportRow, FlightRow, HoldRow, HotelRow, PackageDepartureRow, PackageHoldRow, RoomHoldRow, RoomTypeRow, TravelPackageRow } from './db/schema.js';
+import { rangeLoader } from './loaders.js';
+import type { DepartureView } from './packages/packages.repository.js';
 import type { SeatView } from './seats/seats.repository.js';
 import type { InventoryServices } from './server.js';
 import { onlyUuids } from './validation.js';
@@ -17,6 +19,14 @@ export interface InventoryLoaders {
   roomTypesOfHotel: DataLoader<string, RoomTypeRow[]>;
   travelPackage: DataLoader<string, TravelPackageRow | null>;
   hold: DataLoader<string, HoldRow | null>;
+  roomHold: DataLoader<string, RoomHoldRow | null>;
+  packageHold: DataLoader<string, PackageHoldRow | null>;
+  roomType: DataLoader<string, RoomTypeRow | null>;
+  departure: DataLoader<string, PackageDepartureRow | null>;
+  /** Keyed by stayKey(roomTypeId, checkIn, checkOut). */
+  roomNights: DataLoader<string, { date: string; roomsLeft: number }[]>;
+  /** Keyed by stayKey(packageId, from, to); an empty `to` means no end. */
+  departures: DataLoader<string, DepartureView[]>;
 }
 
 export interface InventoryContext extends BaseContext {
@@ -24,6 +34,12 @@ export interface InventoryContext extends BaseContext {
   loaders: InventoryLoaders;
   /** The instant this request reads availability and hold states at, so all its answers agree. */
   now: Date;
+}
+
+function groupInto<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  return groups;
 }
 
 /**
@@ -52,6 +68,16 @@ export function createContext(base: BaseContext, services: InventoryServices): I
       roomTypesOfHotel: childrenLoader((ids) => repos.hotels.roomTypesOf(onlyUuids(ids)), (r) => r.hotelId),
       travelPackage: entityLoader((ids) => repos.packages.findByIds(onlyUuids(ids))),
       hold: entityLoader((ids) => repos.holds.findByIds(orgOf(), onlyUuids(ids))),
+      roomHold: entityLoader((ids) => repos.roomHolds.findByIds(orgOf(), onlyUuids(ids))),
+      packageHold: entityLoader((ids) => repos.packageHolds.findByIds(orgOf(), onlyUuids(ids))),
+      roomType: entityLoader((ids) => repos.hotels.roomTypesByIds(onlyUuids(ids))),
+      departure: entityLoader((ids) => repos.packages.departuresByIds(onlyUuids(ids))),
+      roomNights: rangeLoader(async (roomTypeIds, checkIn, checkOut) =>
+        services.hotels.nights(await repos.hotels.roomTypesByIds(onlyUuids(roomTypeIds)), checkIn, checkOut),
+      ),
+      departures: rangeLoader(async (packageIds, from, to) =>
+        groupInto(await repos.packages.departuresOf(onlyUuids(packageIds), from, to || null, now), (d) => d.packageId),
+      ),
     },
   };
 }

@@ -5,7 +5,9 @@ import type { InventoryContext } from './context.js';
 import { flightsResolvers } from './flights/flights.resolvers.js';
 import { holdsResolvers } from './holds/holds.resolvers.js';
 import { hotelsResolvers } from './hotels/hotels.resolvers.js';
+import { packageHoldsResolvers } from './package-holds/package-holds.resolvers.js';
 import { packagesResolvers } from './packages/packages.resolvers.js';
+import { roomHoldsResolvers } from './room-holds/room-holds.resolvers.js';
 import { seatsResolvers } from './seats/seats.resolvers.js';
 
 export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
@@ -16,4 +18,6 @@ export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
   hotelsResolvers,
   packagesResolvers,
   availabilityResolvers,
+  roomHoldsResolvers,
+  packageHoldsResolvers,
 );

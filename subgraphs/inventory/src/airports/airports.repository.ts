@@ -1,6 +1,7 @@
 import type { Executor } from '@travel/platform';
 import { asc, inArray, sql } from 'drizzle-orm';
-import { airlines, airports, type AirlineRow, type AirportRow } from '../db/schema.js';
+import { rowsOf } from '../db/raw.js';
+import { airlines, airports, hotels, travelPackages, type AirlineRow, type AirportRow } from '../db/schema.js';
 
 export type NewAirport = typeof airports.$inferInsert;
 export type NewAirline = typeof airlines.$inferInsert;
@@ -15,6 +16,15 @@ function lastByKey<R>(rows: R[], keyOf: (row: R) => string): R[] {
 
 function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A city travelers can go to, with what the catalog has there. */
+export interface DestinationRow {
+  city: string;
+  country: string;
+  airportCodes: string[];
+  hotelCount: number;
+  packageCount: number;
 }
 
 export class AirportsRepository {
@@ -46,6 +56,33 @@ export class AirportsRepository {
       .where(sql`${airports.code} ilike ${prefix} or ${airports.city} ilike ${prefix} or ${airports.name} ilike ${prefix}`)
       .orderBy(rank, asc(airports.city), asc(airports.name), asc(airports.code))
       .limit(limit);
+  }
+
+  /**
+   * Cities whose name starts with `text`, from airports, hotels
+   * and packages together; cities with most on offer first.
+   */
+  async destinations(text: string, limit: number): Promise<DestinationRow[]> {
+    const prefix = likePrefix(text.trim());
+    const result = await this.db.execute(sql`
+      with places as (
+        select ${airports.city} as city, ${airports.country} as country, 'airport' as kind, ${airports.code} as code from ${airports} where ${airports.city} ilike ${prefix}
+        union all select ${hotels.city}, ${hotels.country}, 'hotel', null from ${hotels} where ${hotels.city} ilike ${prefix}
+        union all select ${travelPackages.destinationCity}, ${travelPackages.destinationCountry}, 'package', null from ${travelPackages} where ${travelPackages.destinationCity} ilike ${prefix}
+      )
+      select city, country,
+        coalesce(string_agg(distinct code, ',' order by code), '') as "airportCodes",
+        (count(*) filter (where kind = 'hotel'))::int as "hotelCount",
+        (count(*) filter (where kind = 'package'))::int as "packageCount"
+      from places group by city, country
+      order by count(*) desc, city, country
+      limit ${limit}`);
+    return rowsOf<Omit<DestinationRow, 'airportCodes'> & { airportCodes: string }>(result).map((r) => ({
+      ...r,
+      airportCodes: r.airportCodes ? r.airportCodes.split(',') : [],
+      hotelCount: Number(r.hotelCount),
+      packageCount: Number(r.packageCount),
+    }));
   }
 
   /** Inserts or refreshes airports by code; returns how many rows were written. */

@@ -1,6 +1,7 @@
 import { DomainError, type Clock, type Executor, type Logger, type PubSub } from '@travel/platform';
 import { CABINS, type Cabin } from '../db/schema.js';
 import type { FlightsRepository } from '../flights/flights.repository.js';
+import type { FlightSearchCache } from '../search/flight-search-cache.js';
 import { money, type Money } from '../money.js';
 import type { CabinAvailabilityRow, SeatsRepository } from '../seats/seats.repository.js';
 import { isUuid } from '../validation.js';
@@ -57,7 +58,9 @@ function startWith<T>(first: () => Promise<T>, rest: AsyncIterableIterator<T>): 
 }
 
 /**
- * Live availability of flights. Changes are announced after they commit;
+ * Live availability of flights. Changes are announced after they commit,
+ * to subscribers and to the search cache (which drops the searches of the
+ * flight's route and date);
  * announcing is best effort (the database stays the truth), so a failure is
  * logged and never undoes or fails the change that caused it.
  */
@@ -68,6 +71,7 @@ export class AvailabilityService {
     private readonly pubsub: PubSub,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly searchCache: FlightSearchCache,
   ) {}
 
   async current(flightIds: readonly string[], db?: Executor): Promise<FlightAvailability[]> {
@@ -78,6 +82,12 @@ export class AvailabilityService {
   async publish(flightIds: Iterable<string>, db?: Executor): Promise<void> {
     const ids = [...new Set(flightIds)];
     if (ids.length === 0) return;
+    try {
+      await this.searchCache.invalidate(await this.flights.findByIds(ids, db));
+    } catch (error) {
+      // Cached searches then live out their (short) TTL; the database stays right.
+      this.logger.warn({ err: error, flightIds: ids }, 'could not invalidate cached flight searches');
+    }
     try {
       const states = await this.current(ids, db);
       await Promise.all(states.map((state) => this.pubsub.publish(availabilityChannel(state.flightId), state)));

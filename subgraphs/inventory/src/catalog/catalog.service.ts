@@ -1,9 +1,10 @@
 import { DomainError, type Database } from '@travel/platform';
 import type { AirportsRepository, NewAirline, NewAirport } from '../airports/airports.repository.js';
 import type { Cabin, FlightRow, HotelRow } from '../db/schema.js';
-import type { FlightsRepository, NewFlight } from '../flights/flights.repository.js';
+import type { FlightsRepository, NewFlight, NewFlightCabin } from '../flights/flights.repository.js';
 import type { HotelsRepository, NewRoomType } from '../hotels/hotels.repository.js';
 import type { NewTravelPackage, PackagesRepository } from '../packages/packages.repository.js';
+import type { FlightSearchCache } from '../search/flight-search-cache.js';
 import { NARROW_BODY_LAYOUT, seatsFor, type CabinLayout } from '../seats/seat-layout.js';
 import type { NewSeat, SeatsRepository } from '../seats/seats.repository.js';
 
@@ -40,11 +41,35 @@ export interface HotelInput {
 
 export type TravelPackageInput = Omit<NewTravelPackage, 'id'>;
 
+export interface PackageDepartureInput {
+  packageId: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  capacity: number;
+  /** 1 for the list price. */
+  priceMultiplier: number;
+}
+
 /** Flights per transaction: a flight and its seats commit together, and one transaction stays a few tens of thousands of rows. */
 const FLIGHTS_PER_TRANSACTION = 200;
 
 function designator(f: { airlineCode: string; flightNumber: string; departureAt: Date }): string {
   return `${f.airlineCode}|${f.flightNumber}|${f.departureAt.getTime()}`;
+}
+
+/** What each flight sells per cabin, derived from its seat map: the seat count and the cheapest seat. */
+function cabinsOf(seats: NewSeat[]): NewFlightCabin[] {
+  const byKey = new Map<string, NewFlightCabin>();
+  for (const seat of seats) {
+    const key = `${seat.flightId}|${seat.cabin}`;
+    const cabin = byKey.get(key);
+    if (!cabin) byKey.set(key, { flightId: seat.flightId, cabin: seat.cabin, capacity: 1, fareMinor: seat.priceMinor, currency: seat.currency });
+    else {
+      cabin.capacity += 1;
+      cabin.fareMinor = Math.min(cabin.fareMinor, seat.priceMinor);
+    }
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -61,6 +86,7 @@ export class CatalogService {
       hotels: HotelsRepository;
       packages: PackagesRepository;
     },
+    private readonly flightSearchCache?: FlightSearchCache,
   ) {}
 
   /** Inserts airports or refreshes them by code. */
@@ -113,9 +139,12 @@ export class CatalogService {
           return spec.seats.map((s) => ({ ...s, flightId: flight.id, currency: spec.currency }));
         });
         seatCount += await this.repositories.seats.insertMany(seats, tx);
+        await this.repositories.flights.insertCabins(cabinsOf(seats), tx);
         inserted.push(...flights);
       });
     }
+    // New flights must show up in searches cached before they existed.
+    await this.flightSearchCache?.invalidate(inserted);
     return { flights: inserted, seats: seatCount };
   }
 
@@ -135,6 +164,24 @@ export class CatalogService {
   /** Inserts travel packages; one whose title and destination city exist is skipped. Returns how many were new. */
   async insertPackages(input: TravelPackageInput[]): Promise<number> {
     return this.db.transaction((tx) => this.repositories.packages.insertNew(input, tx));
+  }
+
+  /**
+   * Sets a package's availability calendar: capacity and seasonal price
+   * multiplier (1.25 = 25 % above list price) per departure date; an existing
+   * date is updated.
+   */
+  async upsertPackageDepartures(rows: PackageDepartureInput[]): Promise<number> {
+    rows.forEach((r, i) => {
+      if (!Number.isInteger(r.capacity) || r.capacity < 0) throw new DomainError('VALIDATION_FAILED', 'capacity must be a whole number, 0 or more', `departures.${i}.capacity`);
+      if (!(r.priceMultiplier > 0)) throw new DomainError('VALIDATION_FAILED', 'priceMultiplier must be positive', `departures.${i}.priceMultiplier`);
+    });
+    return this.db.transaction((tx) =>
+      this.repositories.packages.upsertDepartures(
+        rows.map((r) => ({ packageId: r.packageId, date: r.date, capacity: r.capacity, priceMultiplierBp: Math.round(r.priceMultiplier * 10000) })),
+        tx,
+      ),
+    );
   }
 
   /** How many flights exist, so a launcher can tell whether demo data was loaded. */

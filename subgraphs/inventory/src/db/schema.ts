@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@travel/platform';
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const inventory = pgSchema('inventory');
 
@@ -103,7 +103,28 @@ export const holds = inventory.table(
     // The hard guarantee against double booking: at most one hold per seat can be active or sold.
     uniqueIndex('holds_seat_taken_idx').on(t.seatId).where(sql`${t.status} in ('active', 'converted')`),
     index('holds_due_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    // Search counts the taken seats of a flight; only taken-or-maybe-taken holds are indexed.
+    index('holds_flight_taken_idx').on(t.flightId).where(sql`${t.status} in ('active', 'converted')`),
   ],
+);
+
+/**
+ * What a flight sells per cabin: how many seats and the base fare. Search
+ * reads this instead of the seat map, so legs loaded for search only (no seat
+ * rows) can still be found; seats left = capacity minus taken holds.
+ */
+export const flightCabins = inventory.table(
+  'flight_cabins',
+  {
+    flightId: uuid('flight_id')
+      .notNull()
+      .references(() => flights.id),
+    cabin: text('cabin', { enum: CABINS }).notNull(),
+    capacity: integer('capacity').notNull(),
+    fareMinor: integer('fare_minor').notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.flightId, t.cabin] }), check('flight_cabins_capacity_check', sql`${t.capacity} >= 0`)],
 );
 
 export const hotels = inventory.table(
@@ -119,7 +140,11 @@ export const hotels = inventory.table(
     starRating: integer('star_rating').notNull(),
     timeZone: text('time_zone').notNull(),
   },
-  (t) => [uniqueIndex('hotels_name_city_idx').on(t.name, t.city), index('hotels_city_idx').on(sql`lower(${t.city})`, t.name, t.id)],
+  (t) => [
+    uniqueIndex('hotels_name_city_idx').on(t.name, t.city),
+    index('hotels_city_idx').on(sql`lower(${t.city})`, t.name, t.id),
+    index('hotels_position_idx').on(t.latitude, t.longitude),
+  ],
 );
 
 export const roomTypes = inventory.table(
@@ -152,7 +177,90 @@ export const travelPackages = inventory.table(
     currency: text('currency').notNull(),
     maxGroupSize: integer('max_group_size').notNull(),
   },
-  (t) => [uniqueIndex('travel_packages_title_city_idx').on(t.title, t.destinationCity), index('travel_packages_order_idx').on(t.title, t.id)],
+  (t) => [
+    uniqueIndex('travel_packages_title_city_idx').on(t.title, t.destinationCity),
+    index('travel_packages_order_idx').on(t.title, t.id),
+    index('travel_packages_text_idx').using('gin', sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
+  ],
+);
+
+/** Hotel room holds: some rooms of one type for the nights [checkIn, checkOut). */
+export const roomHolds = inventory.table(
+  'room_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    hotelId: uuid('hotel_id')
+      .notNull()
+      .references(() => hotels.id),
+    roomTypeId: uuid('room_type_id')
+      .notNull()
+      .references(() => roomTypes.id),
+    checkIn: date('check_in', { mode: 'string' }).notNull(),
+    checkOut: date('check_out', { mode: 'string' }).notNull(),
+    rooms: integer('rooms').notNull(),
+    guests: integer('guests').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: HOLD_STATUSES }).notNull().default('active'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    bookingId: uuid('booking_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('room_holds_taken_idx').on(t.roomTypeId, t.checkIn).where(sql`${t.status} in ('active', 'converted')`),
+    index('room_holds_due_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    check('room_holds_stay_check', sql`${t.checkOut} > ${t.checkIn} and ${t.rooms} > 0`),
+  ],
+);
+
+/** A date a package departs on: its own capacity and a price multiplier in basis points (10000 = list price). */
+export const packageDepartures = inventory.table(
+  'package_departures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => travelPackages.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    capacity: integer('capacity').notNull(),
+    priceMultiplierBp: integer('price_multiplier_bp').notNull().default(10000),
+  },
+  (t) => [
+    uniqueIndex('package_departures_package_date_idx').on(t.packageId, t.date),
+    check('package_departures_capacity_check', sql`${t.capacity} >= 0 and ${t.priceMultiplierBp} > 0`),
+  ],
+);
+
+/** Places held on one departure of a package. */
+export const packageHolds = inventory.table(
+  'package_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => travelPackages.id),
+    departureId: uuid('departure_id')
+      .notNull()
+      .references(() => packageDepartures.id),
+    travelers: integer('travelers').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status', { enum: HOLD_STATUSES }).notNull().default('active'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    bookingId: uuid('booking_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('package_holds_taken_idx').on(t.departureId).where(sql`${t.status} in ('active', 'converted')`),
+    index('package_holds_due_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`),
+    check('package_holds_travelers_check', sql`${t.travelers} > 0`),
+  ],
 );
 
 export const outbox = outboxTable(inventory);
@@ -166,3 +274,7 @@ export type HoldRow = typeof holds.$inferSelect;
 export type HotelRow = typeof hotels.$inferSelect;
 export type RoomTypeRow = typeof roomTypes.$inferSelect;
 export type TravelPackageRow = typeof travelPackages.$inferSelect;
+export type FlightCabinRow = typeof flightCabins.$inferSelect;
+export type RoomHoldRow = typeof roomHolds.$inferSelect;
+export type PackageDepartureRow = typeof packageDepartures.$inferSelect;
+export type PackageHoldRow = typeof packageHolds.$inferSelect;

@@ -1,11 +1,9 @@
 import type { Executor } from '@travel/platform';
-import { and, asc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { BOOKABLE_FLIGHT_STATUSES, flights, seats, type Cabin, type FlightRow } from '../db/schema.js';
-import { seatTaken } from '../seats/seats.repository.js';
+import { and, eq, getTableColumns, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { BOOKABLE_FLIGHT_STATUSES, flightCabins, flights, holds, seats, type Cabin, type FlightRow } from '../db/schema.js';
 
 export type NewFlight = typeof flights.$inferInsert;
-/** Sort key of flight search: departure instant (ISO), then id for ties. */
-export type FlightCursor = [departureAt: string, id: string];
+export type NewFlightCabin = typeof flightCabins.$inferInsert;
 
 export interface FlightSearch {
   origin: string;
@@ -18,7 +16,14 @@ export interface FlightSearch {
   now: Date;
 }
 
+/** A flight that can take the party, with the base fare of its cheapest cabin that can. */
+export type FlightCandidate = FlightRow & { fareMinor: number; currency: string };
+
 const CHUNK = 1000;
+
+function at(now: Date): SQL {
+  return sql`${now.toISOString()}::timestamptz`;
+}
 
 export class FlightsRepository {
   constructor(private readonly db: Executor) {}
@@ -29,40 +34,42 @@ export class FlightsRepository {
   }
 
   /**
-   * Bookable flights of the route and window with at least `passengers`
-   * free seats (in the cabin when given). The seat count stops at
-   * `passengers`, so a full flight costs no more than a nearly empty one.
+   * Bookable flights of the route and window with a cabin (the one asked
+   * for, or any) that has `passengers` seats left. Seats left is the cabin's
+   * capacity minus its taken holds (sold, or active and not run out), so this
+   * reads flight_cabins and holds, never the seat map.
    */
-  private searchFilter(q: FlightSearch): SQL {
-    const freeSeats = sql`(select count(*) from (select 1 from ${seats} where ${seats.flightId} = ${flights.id}${
-      q.cabin ? sql` and ${seats.cabin} = ${q.cabin}` : sql``
-    } and not ${seatTaken(seats.id, q.now)} limit ${q.passengers}) as free)`;
-    return and(
-      eq(flights.originCode, q.origin),
-      eq(flights.destinationCode, q.destination),
-      gte(flights.departureAt, q.from),
-      lt(flights.departureAt, q.to),
-      gt(flights.departureAt, q.now),
-      inArray(flights.status, [...BOOKABLE_FLIGHT_STATUSES]),
-      sql`${freeSeats} >= ${q.passengers}`,
-    )!;
-  }
-
-  async search(q: FlightSearch, limit: number, after: FlightCursor | null): Promise<FlightRow[]> {
-    const afterClause = after
-      ? or(gt(flights.departureAt, new Date(after[0])), and(eq(flights.departureAt, new Date(after[0])), gt(flights.id, after[1])))
-      : undefined;
-    return this.db
-      .select()
+  async searchCandidates(q: FlightSearch): Promise<FlightCandidate[]> {
+    const taken = sql`(select count(*) from ${holds} join ${seats} on ${seats.id} = ${holds.seatId}
+      where ${holds.flightId} = ${flights.id} and ${seats.cabin} = fc.cabin
+      and (${holds.status} = 'converted' or (${holds.status} = 'active' and ${holds.expiresAt} > ${at(q.now)})))`;
+    const fare = sql<number | null>`(select min(fc.fare_minor) from ${flightCabins} fc where fc.flight_id = ${flights.id}${
+      q.cabin ? sql` and fc.cabin = ${q.cabin}` : sql``
+    } and fc.capacity - ${taken} >= ${q.passengers})`;
+    const rows = await this.db
+      .select({
+        ...getTableColumns(flights),
+        fareMinor: sql<number | null>`${fare}`.as('fare_minor'),
+        currency: sql<string>`(select min(c.currency) from ${flightCabins} c where c.flight_id = ${flights.id})`.as('fare_currency'),
+      })
       .from(flights)
-      .where(and(this.searchFilter(q), afterClause))
-      .orderBy(asc(flights.departureAt), asc(flights.id))
-      .limit(limit + 1);
+      .where(
+        and(
+          eq(flights.originCode, q.origin),
+          eq(flights.destinationCode, q.destination),
+          gte(flights.departureAt, q.from),
+          lt(flights.departureAt, q.to),
+          gt(flights.departureAt, q.now),
+          inArray(flights.status, [...BOOKABLE_FLIGHT_STATUSES]),
+        ),
+      );
+    return rows.flatMap((r) => (r.fareMinor === null ? [] : [{ ...r, fareMinor: Number(r.fareMinor) }]));
   }
 
-  async countSearch(q: FlightSearch): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(flights).where(this.searchFilter(q));
-    return row?.n ?? 0;
+  async insertCabins(values: NewFlightCabin[], db: Executor = this.db): Promise<void> {
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await db.insert(flightCabins).values(values.slice(i, i + CHUNK)).onConflictDoNothing();
+    }
   }
 
   async count(): Promise<number> {

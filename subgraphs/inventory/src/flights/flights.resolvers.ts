@@ -2,9 +2,14 @@ import { enumResolver, type Resolvers } from '@travel/platform';
 import type { InventoryContext } from '../context.js';
 import { FLIGHT_STATUSES, type Cabin, type FlightRow } from '../db/schema.js';
 import { compareSeatNumbers } from '../seats/seat-layout.js';
+import { FLIGHT_SORTS } from './flights.service.js';
 
 export const flightsResolvers: Resolvers<InventoryContext> = {
   FlightStatus: enumResolver(FLIGHT_STATUSES),
+  FlightSort: enumResolver(FLIGHT_SORTS),
+  AirlineFacet: {
+    airline: (facet: { airlineCode: string }, _: unknown, ctx: InventoryContext) => ctx.loaders.airline.load(facet.airlineCode),
+  },
   Query: {
     searchFlights: async (_: unknown, args: { input: unknown; first?: number | null; after?: string | null }, ctx: InventoryContext) => {
       const connection = await ctx.services.flights.search(args.input, args);

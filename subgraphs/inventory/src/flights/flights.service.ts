@@ -1,10 +1,14 @@
 import { TZDate } from '@date-fns/tz';
-import { DomainError, pageArgs, toConnection, type Clock, type Connection } from '@travel/platform';
+import { DomainError, pageArgs, type Clock } from '@travel/platform';
 import { z } from 'zod';
 import type { AirportsRepository } from '../airports/airports.repository.js';
 import { CABINS, type FlightRow } from '../db/schema.js';
-import { pairCursor, parseInput } from '../validation.js';
-import type { FlightsRepository } from './flights.repository.js';
+import { shiftDate } from '../dates.js';
+import { money, type Money } from '../money.js';
+import type { FlightSearchCache } from '../search/flight-search-cache.js';
+import { countBy, pageOf, priceBuckets, sortKeyCursor, type PriceBucketFacet, type SortKey } from '../search/facets.js';
+import { parseInput } from '../validation.js';
+import type { FlightCandidate, FlightSearch, FlightsRepository } from './flights.repository.js';
 
 export const MAX_PASSENGERS = 9;
 
@@ -14,6 +18,13 @@ const airportCode = (field: string) =>
     .trim()
     .min(1, { error: `${field} is required` })
     .transform((v) => v.toUpperCase());
+
+const localTime = (field: string) => z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: `${field} must be HH:MM (00:00 to 23:59)` });
+const amount = (field: string) => z.number().int().min(0, { error: `${field} must not be negative` });
+
+export const FLIGHT_SORTS = ['departure', 'price', 'duration'] as const;
+export type FlightSort = (typeof FLIGHT_SORTS)[number];
+export const MAX_FLEXIBLE_DAYS = 3;
 
 const searchInput = z
   .object({
@@ -27,8 +38,66 @@ const searchInput = z
       .min(1, { error: 'passengers must be at least 1' })
       .max(MAX_PASSENGERS, { error: `passengers must be at most ${MAX_PASSENGERS}` })
       .nullish(),
+    flexibleDays: z
+      .number()
+      .int()
+      .min(0, { error: 'flexibleDays must not be negative' })
+      .max(MAX_FLEXIBLE_DAYS, { error: `flexibleDays must be at most ${MAX_FLEXIBLE_DAYS}` })
+      .nullish(),
+    maxStops: z.number().int().min(0, { error: 'maxStops must not be negative' }).nullish(),
+    airlines: z
+      .array(z.string().trim().min(1).transform((v) => v.toUpperCase()))
+      .max(20, { error: 'at most 20 airlines' })
+      .nullish(),
+    minPrice: amount('minPrice').nullish(),
+    maxPrice: amount('maxPrice').nullish(),
+    departureAfter: localTime('departureAfter').nullish(),
+    departureBefore: localTime('departureBefore').nullish(),
+    sort: z.enum(FLIGHT_SORTS).nullish(),
   })
-  .refine((v) => v.origin !== v.destination, { error: 'destination must differ from origin', path: ['destination'] });
+  .refine((v) => v.origin !== v.destination, { error: 'destination must differ from origin', path: ['destination'] })
+  .refine((v) => v.minPrice == null || v.maxPrice == null || v.minPrice <= v.maxPrice, { error: 'minPrice must not exceed maxPrice', path: ['maxPrice'] });
+
+export type SearchFlightsInput = z.output<typeof searchInput>;
+
+export interface FlightFacets {
+  airlines: { airlineCode: string; count: number }[];
+  stops: { stops: number; count: number }[];
+  priceBuckets: PriceBucketFacet[];
+}
+
+export interface FlightSearchResult {
+  edges: { cursor: string; node: FlightRow; fare: Money }[];
+  nodes: FlightRow[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+  facets: FlightFacets;
+}
+
+function keyOf(c: FlightCandidate, sort: FlightSort): SortKey {
+  const departure = c.departureAt.getTime();
+  const primary = sort === 'price' ? c.fareMinor : sort === 'duration' ? c.durationMinutes : departure;
+  return [primary, departure, c.id];
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes after local midnight at which `instant` falls in `timeZone`. */
+export function localMinutes(instant: Date, timeZone: string): number {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
 
 /**
  * The UTC instants a local calendar day spans in a time zone: [start, end).
@@ -46,27 +115,83 @@ export class FlightsService {
     private readonly flights: FlightsRepository,
     private readonly airports: AirportsRepository,
     private readonly clock: Clock,
+    private readonly cache: FlightSearchCache,
   ) {}
 
-  async search(input: unknown, page: { first?: number | null; after?: string | null }): Promise<Connection<FlightRow> & { totalCount: number }> {
-    const { origin, destination, date, cabin, passengers } = parseInput(searchInput, input);
+  /**
+   * Flights of a route departing on a local date (± flexibleDays) with room
+   * for the party. The database part (route, window, seats left, fares) is
+   * cached per route and date; filters, sort, facets and the page are applied
+   * here, over a set bounded by one route's departures in at most a week.
+   */
+  async search(input: unknown, page: { first?: number | null; after?: string | null }): Promise<FlightSearchResult> {
+    const q = parseInput(searchInput, input);
     const { limit } = pageArgs({ first: page.first });
-    const after = pairCursor(page.after);
-    if (after && Number.isNaN(Date.parse(after[0]))) throw new DomainError('VALIDATION_FAILED', 'after is not a cursor this API issued', 'after');
-    const found = await this.airports.findByCodes([origin, destination]);
-    const originAirport = found.find((a) => a.code === origin);
-    if (!originAirport) throw new DomainError('VALIDATION_FAILED', `Unknown airport ${origin}`, 'origin');
-    if (!found.some((a) => a.code === destination)) throw new DomainError('VALIDATION_FAILED', `Unknown airport ${destination}`, 'destination');
+    const after = sortKeyCursor(page.after, 3);
+    const found = await this.airports.findByCodes([q.origin, q.destination]);
+    const originAirport = found.find((a) => a.code === q.origin);
+    if (!originAirport) throw new DomainError('VALIDATION_FAILED', `Unknown airport ${q.origin}`, 'origin');
+    if (!found.some((a) => a.code === q.destination)) throw new DomainError('VALIDATION_FAILED', `Unknown airport ${q.destination}`, 'destination');
 
-    const query = {
-      origin,
-      destination,
-      ...localDayWindow(date, originAirport.timeZone),
-      cabin: cabin ?? null,
-      passengers: passengers ?? 1,
-      now: this.clock.now(),
+    const flex = q.flexibleDays ?? 0;
+    const now = this.clock.now();
+    const query: FlightSearch = {
+      origin: q.origin,
+      destination: q.destination,
+      from: localDayWindow(shiftDate(q.date, -flex), originAirport.timeZone).from,
+      to: localDayWindow(shiftDate(q.date, flex), originAirport.timeZone).to,
+      cabin: q.cabin ?? null,
+      passengers: q.passengers ?? 1,
+      now,
     };
-    const [rows, total] = await Promise.all([this.flights.search(query, limit, after), this.flights.countSearch(query)]);
-    return { ...toConnection(rows, limit, (f) => [f.departureAt.toISOString(), f.id]), totalCount: total };
+    const candidates = await this.cache.read(query, () => this.flights.searchCandidates(query));
+
+    const airlines = q.airlines && q.airlines.length > 0 ? new Set(q.airlines) : null;
+    const afterMinutes = q.departureAfter ? minutesOf(q.departureAfter) : null;
+    const beforeMinutes = q.departureBefore ? minutesOf(q.departureBefore) : null;
+    const inTimeWindow = (c: FlightCandidate): boolean => {
+      if (afterMinutes === null && beforeMinutes === null) return true;
+      const t = localMinutes(c.departureAt, originAirport.timeZone);
+      if (afterMinutes !== null && beforeMinutes !== null && afterMinutes > beforeMinutes) return t >= afterMinutes || t <= beforeMinutes; // spans midnight
+      return (afterMinutes === null || t >= afterMinutes) && (beforeMinutes === null || t <= beforeMinutes);
+    };
+    const matching = candidates.filter(
+      (c) =>
+        c.departureAt > now &&
+        (q.maxStops == null || c.stops <= q.maxStops) &&
+        (!airlines || airlines.has(c.airlineCode)) &&
+        (q.minPrice == null || c.fareMinor >= q.minPrice) &&
+        (q.maxPrice == null || c.fareMinor <= q.maxPrice) &&
+        inTimeWindow(c),
+    );
+
+    const sort = q.sort ?? 'departure';
+    const { page: rows, hasNextPage, endCursor } = pageOf(matching, (c) => keyOf(c, sort), limit, after);
+    const edges = rows.map(({ row, cursor }) => ({ cursor, node: row as FlightRow, fare: money(row.fareMinor, row.currency) }));
+    return {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: { hasNextPage, endCursor },
+      totalCount: matching.length,
+      facets: facetsOf(matching),
+    };
   }
+}
+
+/** Counts over every flight the search matched, not only the page. */
+function facetsOf(matching: FlightCandidate[]): FlightFacets {
+  const count = <K>(keyOf: (c: FlightCandidate) => K) => countBy(matching, keyOf);
+  return {
+    airlines: count((c) => c.airlineCode)
+      .map(([airlineCode, n]) => ({ airlineCode, count: n }))
+      .sort((a, b) => b.count - a.count || a.airlineCode.localeCompare(b.airlineCode)),
+    stops: count((c) => c.stops)
+      .map(([stops, n]) => ({ stops, count: n }))
+      .sort((a, b) => a.stops - b.stops),
+    // Fares of one route share a currency in practice; buckets use the first one's.
+    priceBuckets: priceBuckets(
+      matching.map((c) => c.fareMinor),
+      matching[0]?.currency ?? 'USD',
+    ),
+  };
 }

@@ -1,15 +1,23 @@
 import type { Logger, Worker } from '@travel/platform';
-import type { HoldsService } from './holds.service.js';
+
+/** Anything with holds that run out: seats, rooms, package places. */
+export interface Expirer {
+  expireDue(): Promise<number>;
+}
 
 export const DEFAULT_SWEEP_INTERVAL_MS = 5000;
 
-/** Expires holds that ran out, so their seats show as free and their bookings hear about it. */
+/**
+ * Marks holds that ran out as expired and announces it. Availability never
+ * waits for this (it counts only unexpired holds), so a crashed or late
+ * sweeper leaves no seat, room or place blocked; it only tidies up.
+ */
 export class HoldSweeper implements Worker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly holds: HoldsService,
+    private readonly expirers: Expirer[],
     private readonly logger: Logger,
     private readonly options: { intervalMs?: number } = {},
   ) {}
@@ -28,7 +36,8 @@ export class HoldSweeper implements Worker {
 
   /** One pass; returns how many holds expired. */
   async sweep(): Promise<number> {
-    const expired = await this.holds.expireDue();
+    let expired = 0;
+    for (const expirer of this.expirers) expired += await expirer.expireDue();
     if (expired > 0) this.logger.info({ expired }, 'expired holds');
     return expired;
   }

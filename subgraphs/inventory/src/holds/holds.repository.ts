@@ -67,6 +67,11 @@ export class HoldsRepository {
     return row!;
   }
 
+  async setExpiry(tx: Transaction, id: string, expiresAt: Date, now: Date): Promise<HoldRow> {
+    const [row] = await tx.update(holds).set({ expiresAt, updatedAt: now }).where(eq(holds.id, id)).returning();
+    return row!;
+  }
+
   /** Releases the organization's active holds among `ids`; returns the ones released. */
   async releaseActive(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<HoldRow[]> {
     if (ids.length === 0) return [];

@@ -26,6 +26,14 @@ export const holdsResolvers: Resolvers<InventoryContext> = {
         return { hold };
       });
     },
+    extendHold: (_: unknown, args: { input: unknown }, ctx: InventoryContext) => {
+      const viewer = requireViewer(ctx.viewer);
+      return payload(async () => {
+        const hold = await ctx.services.holds.extendHold(viewer, args.input);
+        ctx.loaders.hold.clear(hold.id).prime(hold.id, hold);
+        return { hold };
+      });
+    },
   },
   Hold: {
     __resolveReference: (ref: { id: string }, ctx: InventoryContext) => ctx.loaders.hold.load(ref.id),

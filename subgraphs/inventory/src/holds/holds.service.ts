@@ -1,14 +1,13 @@
-import { DomainError, type Clock, type DomainEvent, type Logger, type NewEvent, type Transaction, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
+import { DomainError, type Clock, type Logger, type NewEvent, type Transaction, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
 import { z } from 'zod';
 import type { AvailabilityService } from '../availability/availability.service.js';
-import { BOOKABLE_FLIGHT_STATUSES, CABINS, type Cabin, type HoldRow, type HoldStatus, type SeatRow } from '../db/schema.js';
+import { BOOKABLE_FLIGHT_STATUSES, CABINS, type Cabin, type HoldRow, type SeatRow } from '../db/schema.js';
 import type { FlightsRepository } from '../flights/flights.repository.js';
 import type { SeatsRepository } from '../seats/seats.repository.js';
 import { isUniqueViolation, isUuid, parseInput } from '../validation.js';
+import { effectiveStatus, extendedExpiry, extendHoldInput, HOLD_TTL_MS } from './hold-lifetime.js';
 import { SEAT_TAKEN_CONSTRAINT, type HoldsRepository } from './holds.repository.js';
 
-/** How long a hold reserves its seat. */
-export const HOLD_TTL_MS = 15 * 60 * 1000;
 /** Holds expired per transaction by a sweep. */
 const SWEEP_BATCH = 500;
 
@@ -22,10 +21,7 @@ const releaseHoldInput = z.object({ holdId: id('holdId') });
 
 type ReleaseReason = 'released' | 'expired' | 'booking_canceled';
 
-/** What the API shows: an active hold past its expiry is expired even before the sweeper marks it. */
-export function effectiveStatus(hold: Pick<HoldRow, 'status' | 'expiresAt'>, now: Date): HoldStatus {
-  return hold.status === 'active' && hold.expiresAt <= now ? 'expired' : hold.status;
-}
+export { effectiveStatus, HOLD_TTL_MS };
 
 function releasedEvent(hold: HoldRow, reason: ReleaseReason): NewEvent<'inventory.hold.released'> {
   return {
@@ -140,6 +136,19 @@ export class HoldsService {
     return released;
   }
 
+  /** Keeps an active seat hold longer (bounded by MAX_HOLD_LIFETIME_MS); a hold that ran out is HOLD_EXPIRED. */
+  async extendHold(viewer: Viewer, input: unknown): Promise<HoldRow> {
+    const { holdId, minutes } = parseInput(extendHoldInput.extend({ holdId: id('holdId') }), input);
+    const now = this.clock.now();
+    return this.uow.run(async ({ tx, emit }) => {
+      const hold = await this.holds.lock(tx, viewer.orgId, holdId);
+      if (!hold) throw new DomainError('NOT_FOUND', `Hold ${holdId} not found`, 'holdId');
+      const row = await this.holds.setExpiry(tx, hold.id, extendedExpiry(hold, now, minutes), now);
+      await emit({ type: 'inventory.hold.extended', orgId: row.orgId, aggregateId: row.id, payload: { holdId: row.id, kind: 'seat', expiresAt: row.expiresAt.toISOString() } });
+      return row;
+    });
+  }
+
   /** Expires every active hold that ran out; returns how many. */
   async expireDue(): Promise<number> {
     let total = 0;
@@ -162,17 +171,9 @@ export class HoldsService {
    * someone did, the hold is left as it is and a warning logged (rebooking
    * such a traveler is not handled yet).
    */
-  async convertForBooking(event: DomainEvent<'booking.confirmed'>, { tx, emit }: WorkScope): Promise<void> {
-    const { bookingId, holdIds } = event.payload;
-    const orgId = event.orgId;
-    if (!orgId) {
-      this.logger.warn({ eventId: event.id, bookingId }, 'booking.confirmed without organization; holds left as they are');
-      return;
-    }
+  async convertForBooking(orgId: string, bookingId: string, holdIds: readonly string[], { tx, emit }: WorkScope): Promise<string[]> {
     const now = this.clock.now();
     const found = await this.holds.findByIds(orgId, holdIds.filter(isUuid), tx);
-    const missing = holdIds.filter((h) => !found.some((f) => f.id === h));
-    if (missing.length > 0) this.logger.warn({ bookingId, holdIds: missing }, 'booking.confirmed names holds this organization does not have');
     // Seats first, in one order, as holdSeat locks them: concurrent conversions cannot deadlock.
     for (const candidate of found.sort((a, b) => a.seatId.localeCompare(b.seatId))) {
       await this.seats.lock(tx, candidate.flightId, candidate.seatId);
@@ -197,15 +198,12 @@ export class HoldsService {
         payload: { holdId: hold.id, flightId: hold.flightId, seatId: hold.seatId, bookingId },
       });
     }
+    return found.map((f) => f.id);
   }
 
   /** A canceled booking gives back the seats it still held. */
-  async releaseForBooking(event: DomainEvent<'booking.canceled'>, { tx, emit }: WorkScope): Promise<void> {
-    if (!event.orgId) {
-      this.logger.warn({ eventId: event.id, bookingId: event.payload.bookingId }, 'booking.canceled without organization; holds left as they are');
-      return;
-    }
-    const released = await this.holds.releaseActive(tx, event.orgId, event.payload.holdIds.filter(isUuid), this.clock.now());
-    if (released.length > 0) await emit(released.map((h) => releasedEvent(h, 'booking_canceled')));
+  async releaseForBooking(orgId: string, holdIds: readonly string[], reason: 'released' | 'booking_canceled', { tx, emit }: WorkScope): Promise<void> {
+    const released = await this.holds.releaseActive(tx, orgId, holdIds.filter(isUuid), this.clock.now());
+    if (released.length > 0) await emit(released.map((h) => releasedEvent(h, reason)));
   }
 }

@@ -1,8 +1,11 @@
-import { pageArgs, toConnection, type Resolvers } from '@travel/platform';
+import { enumResolver, pageArgs, toConnection, type Resolvers } from '@travel/platform';
 import type { InventoryContext } from '../context.js';
 import type { HotelRow, RoomTypeRow } from '../db/schema.js';
 import { money } from '../money.js';
-import { pairCursor } from '../validation.js';
+import { stayKey } from '../loaders.js';
+import { stay } from '../room-holds/room-holds.service.js';
+import { pairCursor, parseInput } from '../validation.js';
+import { HOTEL_SORTS } from './hotels.service.js';
 
 export const hotelsResolvers: Resolvers<InventoryContext> = {
   Query: {
@@ -14,7 +17,13 @@ export const hotelsResolvers: Resolvers<InventoryContext> = {
       rows.forEach((h) => ctx.loaders.hotel.prime(h.id, h));
       return toConnection(rows, limit, (h) => [h.name, h.id], total);
     },
+    searchHotels: async (_: unknown, args: { input: unknown; first?: number | null; after?: string | null }, ctx: InventoryContext) => {
+      const result = await ctx.services.hotels.search(args.input, args);
+      result.edges.forEach((e) => ctx.loaders.hotel.prime(e.node.id, e.node));
+      return result;
+    },
   },
+  HotelSort: enumResolver(HOTEL_SORTS),
   Hotel: {
     __resolveReference: (ref: { id: string }, ctx: InventoryContext) => ctx.loaders.hotel.load(ref.id),
     airport: (hotel: HotelRow, _: unknown, ctx: InventoryContext) => (hotel.airportCode ? ctx.loaders.airport.load(hotel.airportCode) : null),
@@ -22,5 +31,9 @@ export const hotelsResolvers: Resolvers<InventoryContext> = {
   },
   RoomType: {
     nightlyRate: (room: RoomTypeRow) => money(room.nightlyRateMinor, room.currency),
+    nights: (room: RoomTypeRow, args: { checkIn: string; checkOut: string }, ctx: InventoryContext) => {
+      const { checkIn, checkOut } = parseInput(stay, args);
+      return ctx.loaders.roomNights.load(stayKey(room.id, checkIn, checkOut));
+    },
   },
 };

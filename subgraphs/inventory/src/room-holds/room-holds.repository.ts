@@ -1,0 +1,62 @@
+import type { Executor, Transaction } from '@travel/platform';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { roomHolds, type HoldStatus, type RoomHoldRow } from '../db/schema.js';
+
+export type NewRoomHold = typeof roomHolds.$inferInsert;
+
+export class RoomHoldsRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Holds of one organization only: the tenancy rule lives in the query. */
+  async findByIds(orgId: string, ids: readonly string[], db: Executor = this.db): Promise<RoomHoldRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(roomHolds)
+      .where(and(eq(roomHolds.orgId, orgId), inArray(roomHolds.id, [...ids])));
+  }
+
+  async lock(tx: Transaction, orgId: string, id: string): Promise<RoomHoldRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(roomHolds)
+      .where(and(eq(roomHolds.id, id), eq(roomHolds.orgId, orgId)))
+      .for('update');
+    return row;
+  }
+
+  async insert(tx: Transaction, values: NewRoomHold): Promise<RoomHoldRow> {
+    const [row] = await tx.insert(roomHolds).values(values).returning();
+    return row!;
+  }
+
+  async update(tx: Transaction, id: string, values: { status?: HoldStatus; expiresAt?: Date; bookingId?: string }, now: Date): Promise<RoomHoldRow> {
+    const [row] = await tx
+      .update(roomHolds)
+      .set({ ...values, updatedAt: now })
+      .where(eq(roomHolds.id, id))
+      .returning();
+    return row!;
+  }
+
+  /** Expires up to `limit` active holds that ran out, skipping rows another transaction is deciding on. */
+  async expireDue(tx: Transaction, now: Date, limit: number): Promise<RoomHoldRow[]> {
+    const due = tx
+      .select({ id: roomHolds.id })
+      .from(roomHolds)
+      .where(and(eq(roomHolds.status, 'active'), lte(roomHolds.expiresAt, now)))
+      .orderBy(asc(roomHolds.expiresAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return tx.update(roomHolds).set({ status: 'expired', updatedAt: now }).where(inArray(roomHolds.id, due)).returning();
+  }
+
+  async releaseActive(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<RoomHoldRow[]> {
+    if (ids.length === 0) return [];
+    return tx
+      .update(roomHolds)
+      .set({ status: 'released', updatedAt: now })
+      .where(and(eq(roomHolds.orgId, orgId), inArray(roomHolds.id, [...ids]), eq(roomHolds.status, 'active')))
+      .returning();
+  }
+}
