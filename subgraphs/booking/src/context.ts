@@ -1,12 +1,13 @@
 import { childrenLoader, entityLoader, requireViewer, type BaseContext } from '@travel/platform';
 import type DataLoader from 'dataloader';
-import type { BookingRow, SegmentRow, TransitionRow } from './db/schema.js';
+import type { BookingRow, SegmentChangeRow, SegmentRow, TransitionRow } from './db/schema.js';
 import type { BookingServices } from './server.js';
 
 export interface BookingLoaders {
   booking: DataLoader<string, BookingRow | null>;
   segments: DataLoader<string, SegmentRow[]>;
   history: DataLoader<string, TransitionRow[]>;
+  changes: DataLoader<string, SegmentChangeRow[]>;
 }
 
 export interface BookingContext extends BaseContext {
@@ -25,6 +26,7 @@ export function createContext(base: BaseContext, services: BookingServices): Boo
       booking: entityLoader((ids) => repo.findByIds(orgOf(), ids)),
       segments: childrenLoader((ids) => repo.segmentsOf(orgOf(), ids), (s) => s.bookingId),
       history: childrenLoader((ids) => repo.transitionsOf(orgOf(), ids), (t) => t.bookingId),
+      changes: childrenLoader((ids) => repo.changesOf(orgOf(), ids), (c) => c.bookingId),
     },
   };
 }

@@ -2,8 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { createEventing, SubgraphServer, type Clock, type SubgraphRuntime } from '@travel/platform';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
+import { CancellationsService } from './bookings/cancellations.service.js';
+import { ChangesService } from './bookings/changes.service.js';
 import { EntityReads } from './bookings/entity-reads.js';
+import { Idempotency } from './bookings/idempotency.js';
 import { IdempotencyKeysRepository } from './bookings/idempotency-keys.repository.js';
+import { StatusMoves } from './bookings/status-moves.js';
 import { createContext, type BookingContext } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers.js';
@@ -15,23 +19,39 @@ export interface BookingServices {
   clock: Clock;
   repositories: { bookings: BookingsRepository; idempotencyKeys: IdempotencyKeysRepository };
   bookings: BookingsService;
+  cancellations: CancellationsService;
+  changes: ChangesService;
 }
 
 export type BookingServer = SubgraphServer<BookingContext, BookingServices>;
 
-/** Booking: bookings and their segments, the booking state machine, idempotent confirmation and the audit trail. */
+/** Booking: bookings and their segments, traveler details, the booking state machine, idempotent commands, cancellation quotes, segment changes and the audit trail. */
 export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
   const eventing = createEventing(runtime, 'booking', tables);
   const repositories = { bookings: new BookingsRepository(runtime.db), idempotencyKeys: new IdempotencyKeysRepository(runtime.db) };
+  const idempotency = new Idempotency(repositories.idempotencyKeys, repositories.bookings);
+  const moves = new StatusMoves(repositories.bookings);
+  const reads = new EntityReads(runtime.entities);
   const bookings = new BookingsService(
     eventing.uow,
     repositories.bookings,
     repositories.idempotencyKeys,
-    new EntityReads(runtime.entities),
+    idempotency,
+    moves,
+    reads,
     runtime.clock,
     runtime.logger.child({ subgraph: 'booking', component: 'bookings' }),
   );
-  const services: BookingServices = { clock: runtime.clock, repositories, bookings };
+  const cancellations = new CancellationsService(
+    eventing.uow,
+    repositories.bookings,
+    idempotency,
+    moves,
+    runtime.clock,
+    runtime.logger.child({ subgraph: 'booking', component: 'cancellations' }),
+  );
+  const changes = new ChangesService(eventing.uow, repositories.bookings, idempotency, reads, runtime.clock);
+  const services: BookingServices = { clock: runtime.clock, repositories, bookings, cancellations, changes };
   return new SubgraphServer(runtime, {
     name: 'booking',
     dbSchema: 'booking',
@@ -47,6 +67,7 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
         handlers: {
           'payment.authorized': (event, scope) => bookings.onPaymentAuthorized(event, scope),
           'payment.failed': (event, scope) => bookings.onPaymentFailed(event, scope),
+          'payment.refunded': (event, scope) => cancellations.onPaymentRefunded(event, scope),
         },
       },
     ],

@@ -14,9 +14,14 @@ import { DomainError } from '@travel/platform';
  * | confirmed          | ticketed, completed, canceled, requires_attention | tickets issued / trip over (no tickets) / canceled / disrupted |
  * | ticketed           | completed, canceled, requires_attention           | trip over / canceled / disrupted                           |
  * | requires_attention | confirmed, ticketed, canceled                     | resolved or rebooked / reissued / given up                 |
- * | canceled           | refunded                                          | money returned                                             |
+ * | canceled           | refunded                                          | payment.refunded paid back the quoted refund in full       |
  * | completed          | (terminal)                                        |                                                            |
  * | refunded           | (terminal)                                        |                                                            |
+ *
+ * Every `canceled` edge a person takes goes through cancelBooking with an
+ * unexpired quote (cancellations.service.ts); payment.failed cancels without
+ * one. Swapping a segment (changeBookingSegment) does not change the status:
+ * it is audited in segment_changes instead.
  */
 export const BOOKING_STATUSES = [
   'draft',

@@ -1,11 +1,25 @@
 import type { Executor } from '@travel/platform';
 import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { BookingStatus } from './booking-state-machine.js';
-import { bookings, bookingTransitions, segments, type BookingRow, type SegmentRow, type TransitionRow } from '../db/schema.js';
+import {
+  bookings,
+  bookingTransitions,
+  cancellationQuotes,
+  segmentChanges,
+  segments,
+  type BookingRow,
+  type CancellationQuoteRow,
+  type SegmentChangeRow,
+  type SegmentRow,
+  type TransitionRow,
+} from '../db/schema.js';
+import type { TravelerDetails } from './traveler-details.js';
 
 export type NewBooking = typeof bookings.$inferInsert;
 export type NewSegment = typeof segments.$inferInsert;
 export type NewTransition = typeof bookingTransitions.$inferInsert;
+export type NewQuote = typeof cancellationQuotes.$inferInsert;
+export type NewSegmentChange = typeof segmentChanges.$inferInsert;
 /** Sort key of booking lists: newest first, then id for ties. */
 export type BookingCursor = [createdAt: string, id: string];
 export interface BookingFilter {
@@ -88,10 +102,71 @@ export class BookingsRepository {
   ): Promise<BookingRow | undefined> {
     const [row] = await tx
       .update(bookings)
-      .set(set)
+      .set({ ...set, version: sql`${bookings.version} + 1` })
       .where(and(eq(bookings.id, id), eq(bookings.status, from)))
       .returning();
     return row;
+  }
+
+  /** Any other change of the booking row; bumps the version like a status change. */
+  async update(
+    id: string,
+    set: Partial<Pick<NewBooking, 'totalMinor' | 'travelerDetails'>> & Pick<NewBooking, 'updatedAt'>,
+    tx: Executor,
+  ): Promise<BookingRow> {
+    const [row] = await tx
+      .update(bookings)
+      .set({ ...set, version: sql`${bookings.version} + 1` })
+      .where(eq(bookings.id, id))
+      .returning();
+    return row!;
+  }
+
+  async setTravelerDetails(id: string, details: TravelerDetails, at: Date, tx: Executor): Promise<BookingRow> {
+    return this.update(id, { travelerDetails: details, updatedAt: at }, tx);
+  }
+
+  async updateSegment(id: string, set: Partial<NewSegment>, tx: Executor): Promise<SegmentRow> {
+    const [row] = await tx.update(segments).set(set).where(eq(segments.id, id)).returning();
+    return row!;
+  }
+
+  async insertQuote(values: NewQuote, tx: Executor): Promise<CancellationQuoteRow> {
+    const [row] = await tx.insert(cancellationQuotes).values(values).returning();
+    return row!;
+  }
+
+  /**
+   * The quote, locked until the transaction ends: two cancellations of one
+   * quote queue here, and the second sees the first one's `used_at`.
+   */
+  async lockQuote(orgId: string, id: string, tx: Executor): Promise<CancellationQuoteRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await tx
+      .select()
+      .from(cancellationQuotes)
+      .where(and(eq(cancellationQuotes.orgId, orgId), eq(cancellationQuotes.id, id)))
+      .for('update');
+    return row;
+  }
+
+  async markQuoteUsed(id: string, at: Date, tx: Executor): Promise<void> {
+    await tx.update(cancellationQuotes).set({ usedAt: at }).where(eq(cancellationQuotes.id, id));
+  }
+
+  async insertChange(values: NewSegmentChange, tx: Executor): Promise<SegmentChangeRow> {
+    const [row] = await tx.insert(segmentChanges).values(values).returning();
+    return row!;
+  }
+
+  async changesOf(orgId: string, bookingIds: readonly string[], db: Executor = this.db): Promise<SegmentChangeRow[]> {
+    const valid = bookingIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    return db
+      .select()
+      .from(segmentChanges)
+      .where(and(eq(segmentChanges.orgId, orgId), inArray(segmentChanges.bookingId, valid)))
+      .orderBy(asc(segmentChanges.bookingId), asc(segmentChanges.occurredAt), asc(segmentChanges.id));
   }
 
   async segmentsOf(orgId: string, bookingIds: readonly string[], db: Executor = this.db): Promise<SegmentRow[]> {

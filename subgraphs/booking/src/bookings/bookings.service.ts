@@ -1,27 +1,40 @@
-import { createHash } from 'node:crypto';
 import { DomainError, type Clock, type DomainEvent, type Logger, type Role, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
 import { z } from 'zod';
-import { CABINS, type BookingRow, type Cabin, type SegmentRow } from '../db/schema.js';
-import { assertTransition, INITIAL_STATUS, replayTransitions, type BookingStatus } from './booking-state-machine.js';
-import type { BookingsRepository, NewSegment } from './bookings.repository.js';
+import type { BookingRow, SegmentRow } from '../db/schema.js';
+import { INITIAL_STATUS, replayTransitions, type BookingStatus } from './booking-state-machine.js';
+import type { BookingsRepository } from './bookings.repository.js';
 import type { EntityReads, HoldSnapshot } from './entity-reads.js';
+import { idempotencyKeyInput, OPERATIONS, requestHash, type Idempotency } from './idempotency.js';
+import { assertMayAct } from './permissions.js';
 import type { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
+import { carSegmentInput, inItineraryOrder, segmentFromCar, segmentFromHold, type SegmentContent } from './segment-snapshots.js';
+import type { StatusMoves } from './status-moves.js';
+import { checkTravelerDates, normalizeTravelerDetails, travelerDetailsInput, type TravelerDetails } from './traveler-details.js';
+import { FieldErrors, parse } from './validation.js';
 
 const BOOKS_FOR_OTHERS: readonly Role[] = ['arranger', 'travel_admin'];
-/** Besides the traveler and the booker, who may confirm (and so pay for) a booking. */
-const CONFIRMS_FOR_OTHERS: readonly Role[] = ['arranger', 'travel_admin'];
-const CONFIRM_OPERATION = 'confirmBooking';
 const MAX_HOLDS = 10;
+const MAX_CARS = 5;
 
-const createDraftInput = z.object({
-  travelerId: z.guid({ error: 'travelerId is not a valid id' }).nullish(),
-  holdIds: z
-    .array(z.string().min(1, { error: 'a hold id is empty' }).max(255))
-    .min(1, { error: 'holdIds needs at least one hold' })
-    .max(MAX_HOLDS, { error: `holdIds takes at most ${MAX_HOLDS} holds` })
-    .refine((ids) => new Set(ids).size === ids.length, { error: 'holdIds lists a hold twice' }),
-  tripPurpose: z.string().trim().max(500, { error: 'tripPurpose is longer than 500 characters' }).nullish(),
-});
+const createDraftInput = z
+  .object({
+    travelerId: z.guid({ error: 'travelerId is not a valid id' }).nullish(),
+    holdIds: z
+      .array(z.string().min(1, { error: 'a hold id is empty' }).max(255))
+      .max(MAX_HOLDS, { error: `holdIds takes at most ${MAX_HOLDS} holds` })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'holdIds lists a hold twice' })
+      .nullish()
+      .transform((ids) => ids ?? []),
+    cars: z
+      .array(carSegmentInput)
+      .max(MAX_CARS, { error: `cars takes at most ${MAX_CARS} rentals` })
+      .nullish()
+      .transform((cars) => cars ?? []),
+    tripPurpose: z.string().trim().max(500, { error: 'tripPurpose is longer than 500 characters' }).nullish(),
+    travelerDetails: travelerDetailsInput.nullish(),
+    idempotencyKey: idempotencyKeyInput.nullish(),
+  })
+  .refine((d) => d.holdIds.length + d.cars.length > 0, { error: 'holdIds needs at least one hold (or give a car rental)', path: ['holdIds'] });
 
 const confirmInput = z.object({
   bookingId: z.string().min(1, { error: 'bookingId is required' }),
@@ -30,28 +43,16 @@ const confirmInput = z.object({
     .string()
     .trim()
     .regex(/^pm_[A-Za-z0-9_]{1,250}$/, { error: 'paymentMethod must be a payment method id such as pm_card_visa, not card details' }),
-  idempotencyKey: z
-    .string()
-    .min(8, { error: 'idempotencyKey needs at least 8 characters' })
-    .max(255, { error: 'idempotencyKey takes at most 255 characters' }),
+  idempotencyKey: idempotencyKeyInput,
 });
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError('VALIDATION_FAILED', issue.message, issue.path.join('.') || null);
-  }
-  return parsed.data;
-}
-
-function toCabin(value: string | null | undefined): Cabin | null {
-  const lower = value?.toLowerCase();
-  return (CABINS as readonly string[]).includes(lower ?? '') ? (lower as Cabin) : null;
-}
+const travelerDetailsUpdateInput = z.object({
+  bookingId: z.string().min(1, { error: 'bookingId is required' }),
+  travelerDetails: travelerDetailsInput,
+});
 
 /** PostgreSQL unique violation, whichever driver raised it and however drizzle wrapped it. */
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; typeof e === 'object' && e !== null && depth < 5; depth += 1) {
     if ((e as { code?: unknown }).code === '23505') return true;
@@ -60,10 +61,25 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-interface Move {
-  actorId: string | null;
-  reason: string | null;
-  at: Date;
+/** Refuses holds that are unknown, not active or expired by the clock; returns them in input order. */
+export function checkActiveHolds(ids: readonly string[], found: (HoldSnapshot | null)[], now: Date, field: string): HoldSnapshot[] {
+  return ids.map((id, i) => {
+    const hold = found[i];
+    if (!hold) throw new DomainError('NOT_FOUND', `Hold ${id} not found`, field);
+    if (hold.status !== 'ACTIVE') throw new DomainError('HOLD_NOT_ACTIVE', `Hold ${id} is ${hold.status.toLowerCase()}, not active`, field);
+    if (Date.parse(hold.expiresAt) <= now.getTime()) throw new DomainError('HOLD_EXPIRED', `Hold ${id} expired at ${hold.expiresAt}`, field);
+    return hold;
+  });
+}
+
+/** When the trip ends: the latest end (or start) of its segments. */
+export function tripEndOf(segments: readonly { departAt?: Date | null; arriveAt?: Date | null }[]): Date | null {
+  let end: Date | null = null;
+  for (const s of segments) {
+    const last = s.arriveAt ?? s.departAt ?? null;
+    if (last && (!end || last > end)) end = last;
+  }
+  return end;
 }
 
 export class BookingsService {
@@ -71,18 +87,28 @@ export class BookingsService {
     private readonly uow: UnitOfWork,
     private readonly bookings: BookingsRepository,
     private readonly idempotencyKeys: IdempotencyKeysRepository,
+    private readonly idempotency: Idempotency,
+    private readonly moves: StatusMoves,
     private readonly reads: EntityReads,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
 
   /**
-   * Turns active holds into a draft. Everything other subgraphs must say is
-   * read before the transaction opens; the transaction only writes.
+   * Turns active holds (any kind inventory has) and car rentals into a draft.
+   * Everything other subgraphs must say is read before the transaction opens;
+   * the transaction only writes. With an idempotency key, a retry returns the
+   * draft the first request made instead of making another.
    */
   async createDraft(viewer: Viewer, identity: string, input: unknown): Promise<BookingRow> {
     const data = parse(createDraftInput, input);
     const travelerId = data.travelerId ?? viewer.personId;
+    const key = data.idempotencyKey ?? null;
+    const hash = requestHash(OPERATIONS.create, { ...data, travelerId, idempotencyKey: null });
+    if (key) {
+      const replayed = await this.idempotency.replay(viewer.orgId, OPERATIONS.create, key, hash);
+      if (replayed) return replayed;
+    }
     if (travelerId !== viewer.personId) {
       if (!viewer.roles.some((r) => BOOKS_FOR_OTHERS.includes(r))) {
         throw new DomainError('FORBIDDEN', 'Booking for someone else needs the arranger or travel admin role', 'travelerId');
@@ -91,13 +117,27 @@ export class BookingsService {
         throw new DomainError('NOT_FOUND', `Traveler ${travelerId} not found in your organization`, 'travelerId');
       }
     }
-    const holds = this.checkHolds(data.holdIds, await this.reads.holds(data.holdIds, identity));
-    const currency = holds[0]!.price.currency;
-    const total = holds.reduce((sum, h) => sum + h.price.amount, 0);
+    const found = data.holdIds.length > 0 ? await this.reads.holds(data.holdIds, identity) : [];
+    const holds = checkActiveHolds(data.holdIds, found, this.clock.now(), 'holdIds');
+    const contents = inItineraryOrder<SegmentContent>([
+      ...holds.map((h) => segmentFromHold(h)),
+      ...data.cars.map((c) => segmentFromCar(c)),
+    ]);
+    const currencies = new Set(contents.map((c) => c.currency));
+    if (currencies.size > 1) {
+      throw new DomainError('VALIDATION_FAILED', `Segments are priced in several currencies (${[...currencies].join(', ')}); book them separately`, data.holdIds.length > 0 ? 'holdIds' : 'cars');
+    }
+    const details = data.travelerDetails ? this.checkedDetails(data.travelerDetails, contents, 'travelerDetails') : null;
+    const currency = contents[0]!.currency;
+    const total = contents.reduce((sum, c) => sum + c.priceMinor, 0);
     const tripPurpose = data.tripPurpose ? data.tripPurpose : null;
 
     try {
       return await this.uow.run(async ({ tx, emit }) => {
+        if (key) {
+          const replayed = await this.idempotency.lockAndReplay(tx, viewer.orgId, OPERATIONS.create, key, hash);
+          if (replayed) return replayed;
+        }
         const used = await this.bookings.usedHoldIds(data.holdIds, tx);
         if (used.length > 0) throw new DomainError('CONFLICT', `Hold ${used[0]} is already part of a booking`, 'holdIds');
         const now = this.clock.now();
@@ -110,16 +150,18 @@ export class BookingsService {
             totalMinor: total,
             currency,
             tripPurpose,
+            travelerDetails: details,
             createdAt: now,
             updatedAt: now,
           },
           tx,
         );
         await this.bookings.insertSegments(
-          holds.map((h, position) => this.segmentOf(booking, h, position)),
+          contents.map((c, position) => ({ ...c, bookingId: booking.id, orgId: booking.orgId, position })),
           tx,
         );
-        await this.record(tx, booking, null, INITIAL_STATUS, { actorId: viewer.personId, reason: null, at: now });
+        await this.moves.record(tx, booking, null, INITIAL_STATUS, { actorId: viewer.personId, reason: null, at: now });
+        if (key) await this.idempotency.remember(tx, { orgId: viewer.orgId, operation: OPERATIONS.create, key, hash, bookingId: booking.id, at: now });
         await emit({
           type: 'booking.drafted',
           orgId: booking.orgId,
@@ -135,41 +177,41 @@ export class BookingsService {
     }
   }
 
-  private checkHolds(ids: readonly string[], found: (HoldSnapshot | null)[]): HoldSnapshot[] {
-    const now = this.clock.now().getTime();
-    const holds = ids.map((id, i) => {
-      const hold = found[i];
-      if (!hold) throw new DomainError('NOT_FOUND', `Hold ${id} not found`, 'holdIds');
-      if (hold.status !== 'ACTIVE') throw new DomainError('HOLD_NOT_ACTIVE', `Hold ${id} is ${hold.status.toLowerCase()}, not active`, 'holdIds');
-      if (Date.parse(hold.expiresAt) <= now) throw new DomainError('HOLD_EXPIRED', `Hold ${id} expired at ${hold.expiresAt}`, 'holdIds');
-      return hold;
-    });
-    const currencies = new Set(holds.map((h) => h.price.currency));
-    if (currencies.size > 1) {
-      throw new DomainError('VALIDATION_FAILED', `Holds are priced in several currencies (${[...currencies].join(', ')}); book them separately`, 'holdIds');
-    }
-    return holds;
+  /** Traveler details checked against the trip (dates), with every failing field reported under `prefix`. */
+  private checkedDetails(
+    input: z.output<typeof travelerDetailsInput>,
+    segments: readonly { departAt?: Date | null; arriveAt?: Date | null }[],
+    prefix: string,
+  ): TravelerDetails {
+    const details = normalizeTravelerDetails(input);
+    const issues = checkTravelerDates(details, this.clock.now(), tripEndOf(segments));
+    if (issues.length > 0) throw new FieldErrors(issues.map((i) => ({ field: `${prefix}.${i.field}`, message: i.message })));
+    return details;
   }
 
-  private segmentOf(booking: BookingRow, hold: HoldSnapshot, position: number): NewSegment {
-    return {
-      bookingId: booking.id,
-      orgId: booking.orgId,
-      position,
-      kind: 'flight',
-      holdId: hold.id,
-      flightId: hold.flight.id,
-      seatId: hold.seat.id,
-      cabin: toCabin(hold.seat.cabin),
-      origin: hold.flight.origin.code,
-      destination: hold.flight.destination.code,
-      carrier: hold.flight.airline.code,
-      flightNumber: hold.flight.flightNumber,
-      departAt: new Date(hold.flight.departureAt),
-      arriveAt: new Date(hold.flight.arrivalAt),
-      priceMinor: hold.price.amount,
-      currency: hold.price.currency,
-    };
+  /**
+   * Adds or replaces the traveler's passport, contact and needs on a draft.
+   * Every invalid field is reported at once, and nothing is written then.
+   */
+  async updateTravelerDetails(viewer: Viewer, input: unknown): Promise<BookingRow> {
+    const data = parse(travelerDetailsUpdateInput, input);
+    return this.uow.run(async ({ tx, emit }) => {
+      const booking = await this.bookings.lockById(data.bookingId, viewer.orgId, tx);
+      if (!booking) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
+      assertMayAct(viewer, booking);
+      if (booking.status !== 'draft') throw new DomainError('CONFLICT', `Booking is ${booking.status}; traveler details can only be changed on a draft`, 'bookingId');
+      const segments = await this.bookings.segmentsOf(viewer.orgId, [booking.id], tx);
+      const details = this.checkedDetails(data.travelerDetails, segments, 'travelerDetails');
+      const updated = await this.bookings.setTravelerDetails(booking.id, details, this.clock.now(), tx);
+      // No personal data in the event: it is copied to other subgraphs and kept in streams.
+      await emit({
+        type: 'booking.traveler_details_updated',
+        orgId: updated.orgId,
+        aggregateId: updated.id,
+        payload: { bookingId: updated.id, travelerId: updated.travelerId },
+      });
+      return updated;
+    });
   }
 
   /**
@@ -179,16 +221,13 @@ export class BookingsService {
    */
   async confirm(viewer: Viewer, identity: string, input: unknown): Promise<BookingRow> {
     const data = parse(confirmInput, input);
-    const requestHash = createHash('sha256').update(JSON.stringify([data.bookingId, data.paymentMethod])).digest('hex');
-    const replayed = await this.replay(viewer.orgId, data.idempotencyKey, requestHash);
+    const hash = requestHash(OPERATIONS.confirm, [data.bookingId, data.paymentMethod]);
+    const replayed = await this.idempotency.replay(viewer.orgId, OPERATIONS.confirm, data.idempotencyKey, hash);
     if (replayed) return replayed;
 
     const [booking] = await this.bookings.findByIds(viewer.orgId, [data.bookingId]);
     if (!booking) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
-    const own = viewer.personId === booking.travelerId || viewer.personId === booking.bookedById;
-    if (!own && !viewer.roles.some((r) => CONFIRMS_FOR_OTHERS.includes(r))) {
-      throw new DomainError('FORBIDDEN', 'Only the traveler, the booker, an arranger or a travel admin may confirm this booking', 'bookingId');
-    }
+    assertMayAct(viewer, booking);
     if (booking.status !== 'draft') throw new DomainError('INVALID_TRANSITION', `Booking is ${booking.status}; only drafts can be confirmed`, 'bookingId');
 
     const verdict = await this.reads.policyVerdict(booking.id, identity);
@@ -199,11 +238,11 @@ export class BookingsService {
     return this.uow.run(async ({ tx, emit }) => {
       const now = this.clock.now();
       const claimed = await this.idempotencyKeys.claim(
-        { orgId: viewer.orgId, operation: CONFIRM_OPERATION, key: data.idempotencyKey, requestHash, bookingId: booking.id, createdAt: now },
+        { orgId: viewer.orgId, operation: OPERATIONS.confirm, key: data.idempotencyKey, requestHash: hash, bookingId: booking.id, createdAt: now },
         tx,
       );
       if (!claimed) {
-        const again = await this.replay(viewer.orgId, data.idempotencyKey, requestHash, tx);
+        const again = await this.idempotency.replay(viewer.orgId, OPERATIONS.confirm, data.idempotencyKey, hash, tx);
         if (again) return again;
         throw new Error(`idempotency key of ${booking.id} vanished while claimed`);
       }
@@ -212,7 +251,7 @@ export class BookingsService {
       // Another key may have confirmed it meanwhile; the verdict read above was for a draft.
       if (current.status !== 'draft') throw new DomainError('INVALID_TRANSITION', `Booking is ${current.status}; only drafts can be confirmed`, 'bookingId');
       const reason = target === 'payment_pending' ? 'Policy compliant' : 'Policy soft warning: approval required';
-      const moved = await this.move(tx, current, target, { actorId: viewer.personId, reason, at: now });
+      const moved = await this.moves.move(tx, current, target, { actorId: viewer.personId, reason, at: now });
       if (target === 'payment_pending') {
         await emit({
           type: 'booking.confirmation_requested',
@@ -232,17 +271,6 @@ export class BookingsService {
     });
   }
 
-  /** The booking a key already produced, if it did; a reused key with other input is refused. */
-  private async replay(orgId: string, key: string, requestHash: string, db?: WorkScope['tx']): Promise<BookingRow | undefined> {
-    const row = await this.idempotencyKeys.find(orgId, CONFIRM_OPERATION, key, db);
-    if (!row) return undefined;
-    if (row.requestHash !== requestHash) {
-      throw new DomainError('IDEMPOTENCY_CONFLICT', 'This idempotency key was already used with a different booking or payment method', 'idempotencyKey');
-    }
-    const [booking] = await this.bookings.findByIds(orgId, [row.bookingId], db);
-    return booking;
-  }
-
   /** payment.authorized: the money is there, so the booking is confirmed (once). */
   async onPaymentAuthorized(event: DomainEvent<'payment.authorized'>, { tx, emit }: WorkScope): Promise<void> {
     const p = event.payload;
@@ -250,14 +278,14 @@ export class BookingsService {
     if (!booking) return;
     const at = this.clock.now();
     if (p.amount !== booking.totalMinor || p.currency !== booking.currency) {
-      await this.move(tx, booking, 'requires_attention', {
+      await this.moves.move(tx, booking, 'requires_attention', {
         actorId: null,
         reason: `Payment ${p.paymentId} authorized ${p.amount} ${p.currency} but the booking costs ${booking.totalMinor} ${booking.currency}`,
         at,
       });
       return;
     }
-    const confirmed = await this.move(tx, booking, 'confirmed', { actorId: null, reason: `Payment ${p.paymentId} authorized by ${p.provider}`, at });
+    const confirmed = await this.moves.move(tx, booking, 'confirmed', { actorId: null, reason: `Payment ${p.paymentId} authorized by ${p.provider}`, at });
     const segments = await this.bookings.segmentsOf(booking.orgId, [booking.id], tx);
     await emit({
       type: 'booking.confirmed',
@@ -271,7 +299,7 @@ export class BookingsService {
         holdIds: holdIdsOf(segments),
         segments: segments.map((s) => ({
           kind: s.kind,
-          supplier: s.carrier ?? '',
+          supplier: s.supplier ?? s.carrier ?? '',
           origin: s.origin,
           destination: s.destination,
           cabin: s.cabin,
@@ -286,7 +314,7 @@ export class BookingsService {
     const p = event.payload;
     const booking = await this.awaitingPayment(event, p.bookingId, tx);
     if (!booking) return;
-    const canceled = await this.move(tx, booking, 'canceled', { actorId: null, reason: p.message, at: this.clock.now() });
+    const canceled = await this.moves.move(tx, booking, 'canceled', { actorId: null, reason: p.message, at: this.clock.now() });
     const segments = await this.bookings.segmentsOf(booking.orgId, [booking.id], tx);
     await emit({
       type: 'booking.canceled',
@@ -317,44 +345,8 @@ export class BookingsService {
   async rebuildStatus(bookingId: string): Promise<BookingStatus | null> {
     return replayTransitions(await this.bookings.trailOf(bookingId));
   }
-
-  /** The only way a status changes: recorded in the trail (which checks the state machine), then compare-and-set. */
-  private async move(tx: WorkScope['tx'], booking: BookingRow, to: BookingStatus, how: Move): Promise<BookingRow> {
-    await this.record(tx, booking, booking.status, to, how);
-    const updated = await this.bookings.updateStatus(
-      booking.id,
-      booking.status,
-      {
-        status: to,
-        updatedAt: how.at,
-        ...(to === 'confirmed' ? { confirmedAt: booking.confirmedAt ?? how.at } : {}),
-        ...(to === 'canceled' ? { canceledAt: how.at } : {}),
-      },
-      tx,
-    );
-    if (!updated) throw new DomainError('INVALID_TRANSITION', `Booking ${booking.id} is no longer ${booking.status}`);
-    return updated;
-  }
-
-  /** Writes one audit step; refuses steps the state machine does not allow. */
-  private async record(tx: WorkScope['tx'], booking: BookingRow, from: BookingStatus | null, to: BookingStatus, how: Move): Promise<void> {
-    assertTransition(from, to);
-    await this.bookings.insertTransition(
-      {
-        bookingId: booking.id,
-        orgId: booking.orgId,
-        sequence: await this.bookings.nextSequence(booking.id, tx),
-        fromStatus: from,
-        toStatus: to,
-        actorId: how.actorId,
-        reason: how.reason,
-        occurredAt: how.at,
-      },
-      tx,
-    );
-  }
 }
 
-function holdIdsOf(segments: SegmentRow[]): string[] {
+export function holdIdsOf(segments: SegmentRow[]): string[] {
   return segments.flatMap((s) => (s.holdId ? [s.holdId] : []));
 }

@@ -1,5 +1,5 @@
 import type { Executor } from '@travel/platform';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { idempotencyKeys, type IdempotencyKeyRow } from '../db/schema.js';
 
 export type NewIdempotencyKey = typeof idempotencyKeys.$inferInsert;
@@ -13,6 +13,16 @@ export class IdempotencyKeysRepository {
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.orgId, orgId), eq(idempotencyKeys.operation, operation), eq(idempotencyKeys.key, key)));
     return row;
+  }
+
+  /**
+   * Serializes requests carrying one key until the transaction ends: the
+   * second waits here, then finds the first one's row and replays it. An
+   * advisory lock rather than the row itself, because the row can only be
+   * written once the booking it points at exists.
+   */
+  async lock(orgId: string, operation: string, key: string, tx: Executor): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`booking-idempotency:${orgId}:${operation}:${key}`}, 0))`);
   }
 
   /**

@@ -1,7 +1,9 @@
 import { inboxTable, outboxTable } from '@travel/platform';
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BOOKING_STATUSES } from '../bookings/booking-state-machine.js';
+import { CANCELLATION_POLICIES } from '../bookings/cancellation-policy.js';
+import type { TravelerDetails } from '../bookings/traveler-details.js';
 
 export const booking = pgSchema('booking');
 
@@ -11,6 +13,7 @@ export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 /** Same values as inventory's Cabin enum; stored lower case like every enum. */
 export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
 export type Cabin = (typeof CABINS)[number];
+export { CANCELLATION_POLICIES };
 
 export const bookings = booking.table(
   'bookings',
@@ -23,6 +26,10 @@ export const bookings = booking.table(
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     tripPurpose: text('trip_purpose'),
+    /** Passport, contact and needs of the traveler; validated on the way in, null until given. */
+    travelerDetails: jsonb('traveler_details').$type<TravelerDetails>(),
+    /** Bumped by every write to the booking or its segments, so a cancellation quote can tell it went stale. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
@@ -61,6 +68,16 @@ export const segments = booking.table(
     arriveAt: timestamp('arrive_at', { withTimezone: true }),
     priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
+    /** Hotel or package id for those kinds (flights use flight_id). */
+    productId: text('product_id'),
+    /** Who provides the service: airline, hotel, car rental company, tour operator. */
+    supplier: text('supplier'),
+    /** What the service is in words (hotel name, car class, package title). */
+    description: text('description'),
+    /** Supplier's booking reference, when the client has one (car rentals). */
+    supplierReference: text('supplier_reference'),
+    /** The refund rule of this segment, fixed when it was added. */
+    cancellationPolicy: text('cancellation_policy', { enum: CANCELLATION_POLICIES }).notNull().default('standard'),
   },
   (t) => [
     uniqueIndex('segments_booking_position_idx').on(t.bookingId, t.position),
@@ -109,6 +126,73 @@ export const idempotencyKeys = booking.table(
   (t) => [primaryKey({ columns: [t.orgId, t.operation, t.key] })],
 );
 
+/**
+ * A priced offer to cancel a booking. It is valid until `expires_at` and only
+ * for the booking `version` it was computed on; `used_at` is set by the
+ * cancellation that applied it.
+ */
+export const cancellationQuotes = booking.table(
+  'cancellation_quotes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    orgId: uuid('org_id').notNull(),
+    bookingVersion: integer('booking_version').notNull(),
+    refundMinor: bigint('refund_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    lines: jsonb('lines').$type<QuoteLine[]>().notNull(),
+    createdById: uuid('created_by_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('cancellation_quotes_booking_idx').on(t.bookingId)],
+);
+
+/** One segment's refund in a quote. */
+export interface QuoteLine {
+  segmentId: string;
+  policy: (typeof CANCELLATION_POLICIES)[number];
+  priceMinor: number;
+  refundBasisPoints: number;
+  refundMinor: number;
+  /** Seconds from the quote to the segment's start; negative once it started. */
+  secondsBeforeStart: number | null;
+}
+
+/**
+ * The audit of segment swaps (another seat, another date): who, when, what
+ * was replaced by what, and the price difference. Status changes are in
+ * booking_transitions; a swap does not change the status.
+ */
+export const segmentChanges = booking.table(
+  'segment_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    orgId: uuid('org_id').notNull(),
+    segmentId: uuid('segment_id')
+      .notNull()
+      .references(() => segments.id),
+    oldHoldId: text('old_hold_id'),
+    newHoldId: text('new_hold_id').notNull(),
+    oldPriceMinor: bigint('old_price_minor', { mode: 'number' }).notNull(),
+    newPriceMinor: bigint('new_price_minor', { mode: 'number' }).notNull(),
+    differenceMinor: bigint('difference_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** The segment as it was before the swap (route, times, seat), for the record. */
+    before: jsonb('before').$type<Record<string, unknown>>().notNull(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('segment_changes_booking_idx').on(t.bookingId, t.occurredAt)],
+);
+
 export const outbox = outboxTable(booking);
 export const inbox = inboxTable(booking);
 
@@ -116,3 +200,5 @@ export type BookingRow = typeof bookings.$inferSelect;
 export type SegmentRow = typeof segments.$inferSelect;
 export type TransitionRow = typeof bookingTransitions.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
+export type CancellationQuoteRow = typeof cancellationQuotes.$inferSelect;
+export type SegmentChangeRow = typeof segmentChanges.$inferSelect;

@@ -49,7 +49,9 @@ export interface HoldFixture {
   status: 'ACTIVE' | 'RELEASED' | 'EXPIRED' | 'CONVERTED';
   expiresAt: string;
   price: { amount: number; currency: string };
-  seat: { id: string; cabin: 'ECONOMY' | 'PREMIUM_ECONOMY' | 'BUSINESS' | 'FIRST'; seatNumber: string };
+  /** Which inventory entity the hold is: a seat hold (Hold), a RoomHold or a PackageHold. */
+  kind: 'SEAT' | 'ROOM' | 'PACKAGE';
+  seat: { id: string; cabin: 'ECONOMY' | 'PREMIUM_ECONOMY' | 'BUSINESS' | 'FIRST'; seatNumber: string } | null;
   flight: {
     id: string;
     flightNumber: string;
@@ -58,37 +60,111 @@ export interface HoldFixture {
     airline: { code: string };
     origin: { code: string };
     destination: { code: string };
-  };
+  } | null;
+  hotel?: { id: string; name: string } | null;
+  roomType?: { id: string; name: string } | null;
+  checkIn?: string | null;
+  checkOut?: string | null;
+  travelPackage?: { id: string; title: string; durationDays: number } | null;
+  date?: string | null;
 }
 
+/** A seat hold, as `add` makes them: flight and seat are there. */
+export type FlightHoldFixture = HoldFixture & { flight: NonNullable<HoldFixture['flight']>; seat: NonNullable<HoldFixture['seat']> };
+
+const SEAT_HOLDS_SDL = `
+  enum HoldStatus { ACTIVE RELEASED EXPIRED CONVERTED }
+  enum Cabin { ECONOMY PREMIUM_ECONOMY BUSINESS FIRST }
+  type Money { amount: Int! currency: String! }
+  type Airline { code: String! }
+  type Airport @key(fields: "code") { code: String! }
+  type Flight @key(fields: "id") { id: ID! flightNumber: String! departureAt: String! arrivalAt: String! airline: Airline! origin: Airport! destination: Airport! }
+  type Seat @key(fields: "id") { id: ID! cabin: Cabin! seatNumber: String! }
+  type Hold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! flight: Flight! seat: Seat! }
+`;
+
+/** Room and package holds as inventory exposes them: entities of their own next to Hold. */
+const ROOM_AND_PACKAGE_HOLDS_SDL = `
+  type Hotel @key(fields: "id") { id: ID! name: String! }
+  type RoomType { id: ID! name: String! }
+  type RoomHold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! hotel: Hotel! roomType: RoomType! checkIn: String! checkOut: String! }
+  type TravelPackage @key(fields: "id") { id: ID! title: String! durationDays: Int! }
+  type PackageHold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! travelPackage: TravelPackage! date: String! }
+`;
+
+/**
+ * Inventory as booking reads it. By default it knows seat holds only, like
+ * inventory before room and package holds; `anyKind` adds RoomHold and
+ * PackageHold. Each entity answers only for holds of its kind.
+ */
 export class FakeInventory {
   readonly holds = new Map<string, HoldFixture>();
   private server!: FakeSubgraph;
 
+  constructor(private readonly options: { anyKind?: boolean } = {}) {}
+
   async start(config: Config): Promise<string> {
+    const of = (kind: HoldFixture['kind']) => (ref: { id: string }, ctx: FakeContext) => {
+      const hold = sameOrg(this.holds.get(ref.id), ctx);
+      return hold?.kind === kind ? hold : null;
+    };
     this.server = await startFake(
       config,
-      `
-      enum HoldStatus { ACTIVE RELEASED EXPIRED CONVERTED }
-      enum Cabin { ECONOMY PREMIUM_ECONOMY BUSINESS FIRST }
-      type Money { amount: Int! currency: String! }
-      type Airline { code: String! }
-      type Airport @key(fields: "code") { code: String! }
-      type Flight @key(fields: "id") { id: ID! flightNumber: String! departureAt: String! arrivalAt: String! airline: Airline! origin: Airport! destination: Airport! }
-      type Seat @key(fields: "id") { id: ID! cabin: Cabin! seatNumber: String! }
-      type Hold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! flight: Flight! seat: Seat! }
-      `,
-      { Hold: { __resolveReference: (ref: { id: string }, ctx: FakeContext) => sameOrg(this.holds.get(ref.id), ctx) } },
+      this.options.anyKind ? `${SEAT_HOLDS_SDL}\n${ROOM_AND_PACKAGE_HOLDS_SDL}` : SEAT_HOLDS_SDL,
+      this.options.anyKind
+        ? { Hold: { __resolveReference: of('SEAT') }, RoomHold: { __resolveReference: of('ROOM') }, PackageHold: { __resolveReference: of('PACKAGE') } }
+        : { Hold: { __resolveReference: of('SEAT') } },
     );
     return this.server.url;
   }
 
+  /** An active hold on a room of a fresh hotel, from `checkIn` to `checkOut` (dates). */
+  addHotel(orgId: string, now: Date, checkIn: string, checkOut: string, overrides: Partial<Omit<HoldFixture, 'id' | 'orgId'>> = {}): HoldFixture {
+    return this.put({
+      orgId,
+      status: 'ACTIVE',
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      price: { amount: 62_000, currency: 'USD' },
+      kind: 'ROOM',
+      flight: null,
+      seat: null,
+      hotel: { id: randomUUID(), name: 'Harbor View Hotel' },
+      roomType: { id: randomUUID(), name: 'Deluxe King' },
+      checkIn,
+      checkOut,
+      ...overrides,
+    });
+  }
+
+  /** An active hold on places of a fresh package departing on `date` and lasting `durationDays`. */
+  addPackage(orgId: string, now: Date, date: string, durationDays: number, overrides: Partial<Omit<HoldFixture, 'id' | 'orgId'>> = {}): HoldFixture {
+    return this.put({
+      orgId,
+      status: 'ACTIVE',
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      price: { amount: 150_000, currency: 'USD' },
+      kind: 'PACKAGE',
+      flight: null,
+      seat: null,
+      travelPackage: { id: randomUUID(), title: 'Iceland Ring Road', durationDays },
+      date,
+      ...overrides,
+    });
+  }
+
+  private put(fixture: Omit<HoldFixture, 'id'>): HoldFixture {
+    const hold: HoldFixture = { id: randomUUID(), ...fixture };
+    this.holds.set(hold.id, hold);
+    return hold;
+  }
+
   /** An active hold of `orgId` on a fresh flight and seat, expiring an hour after `now`. */
-  add(orgId: string, now: Date, overrides: Partial<Omit<HoldFixture, 'id' | 'orgId'>> = {}): HoldFixture {
+  add(orgId: string, now: Date, overrides: Partial<Omit<FlightHoldFixture, 'id' | 'orgId'>> = {}): FlightHoldFixture {
     const depart = new Date(now.getTime() + 7 * 86_400_000);
-    const hold: HoldFixture = {
+    const hold: FlightHoldFixture = {
       id: randomUUID(),
       orgId,
+      kind: 'SEAT',
       status: 'ACTIVE',
       expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
       price: { amount: 45_000, currency: 'USD' },

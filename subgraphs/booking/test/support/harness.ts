@@ -14,6 +14,20 @@ export const BOOKING_FIELDS = `
   history { fromStatus toStatus actor { id } reason at }
 `;
 
+/** Everything a booking shows, for tests of segments of every kind, traveler details and changes. */
+export const FULL_BOOKING_FIELDS = `
+  ${BOOKING_FIELDS}
+  segments { id kind roomHold { id } packageHold { id } startsAt endsAt supplier description supplierReference hotel { id } travelPackage { id } cancellationPolicy }
+  travelerDetails {
+    givenNames surname dateOfBirth
+    passport { number issuingCountry expiresOn }
+    contact { email phone }
+    emergencyContact { name relationship phone }
+    specialRequests dietaryNeeds accessibilityNeeds
+  }
+  changes { id segmentId oldHoldId newHoldId oldHold { id } newHold { id } oldPrice { amount currency } newPrice { amount currency } priceDifference { amount currency } actor { id } reason at }
+`;
+
 export const CREATE_DRAFT = `mutation ($input: CreateBookingDraftInput!) {
   createBookingDraft(input: $input) { booking { ${BOOKING_FIELDS} } errors { code field message } }
 }`;
@@ -50,6 +64,83 @@ export interface BookingView {
   history: { fromStatus: string | null; toStatus: string; actor: { id: string } | null; reason: string | null; at: string }[];
 }
 
+export const UPDATE_DETAILS = `mutation ($input: UpdateTravelerDetailsInput!) {
+  updateTravelerDetails(input: $input) { booking { ${FULL_BOOKING_FIELDS} } errors { code field message } }
+}`;
+
+export const QUOTE = `mutation ($input: QuoteCancellationInput!) {
+  quoteCancellation(input: $input) {
+    quote {
+      id booking { id status } refund { amount currency } secondsBeforeDeparture createdAt expiresAt used
+      lines { segmentId policy price { amount currency } refundPercent refund { amount currency } secondsBeforeStart }
+    }
+    errors { code field message }
+  }
+}`;
+
+export const CANCEL = `mutation ($input: CancelBookingInput!) {
+  cancelBooking(input: $input) { booking { ${BOOKING_FIELDS} } errors { code field message } }
+}`;
+
+export const CHANGE = `mutation ($input: ChangeBookingSegmentInput!) {
+  changeBookingSegment(input: $input) {
+    booking { ${FULL_BOOKING_FIELDS} }
+    change { id segmentId oldHoldId newHoldId oldHold { id } newHold { id } oldPrice { amount currency } newPrice { amount currency } priceDifference { amount currency } actor { id } reason at }
+    errors { code field message }
+  }
+}`;
+
+export interface QuoteView {
+  id: string;
+  booking: { id: string; status: string };
+  refund: { amount: number; currency: string };
+  secondsBeforeDeparture: number | null;
+  createdAt: string;
+  expiresAt: string;
+  used: boolean;
+  lines: {
+    segmentId: string;
+    policy: string;
+    price: { amount: number; currency: string };
+    refundPercent: number;
+    refund: { amount: number; currency: string };
+    secondsBeforeStart: number | null;
+  }[];
+}
+
+export interface ChangeView {
+  id: string;
+  segmentId: string;
+  oldHoldId: string | null;
+  newHoldId: string;
+  oldHold: { id: string } | null;
+  newHold: { id: string } | null;
+  oldPrice: { amount: number; currency: string };
+  newPrice: { amount: number; currency: string };
+  priceDifference: { amount: number; currency: string };
+  actor: { id: string } | null;
+  reason: string | null;
+  at: string;
+}
+
+/** A booking with every field, as FULL_BOOKING_FIELDS selects it. */
+export type FullBookingView = Omit<BookingView, 'segments'> & {
+  segments: (BookingView['segments'][number] & {
+    startsAt: string | null;
+    endsAt: string | null;
+    supplier: string | null;
+    description: string | null;
+    supplierReference: string | null;
+    hotel: { id: string } | null;
+    travelPackage: { id: string } | null;
+    cancellationPolicy: string;
+    roomHold: { id: string } | null;
+    packageHold: { id: string } | null;
+  })[];
+  travelerDetails: Record<string, unknown> | null;
+  changes: ChangeView[];
+};
+
 export interface UserErrorView {
   code: string;
   field: string | null;
@@ -65,12 +156,17 @@ export interface PayloadView {
 export class Harness {
   readonly config: Config = testConfig();
   readonly clock = new ManualClock(new Date('2030-03-02T09:00:00.000Z'));
-  readonly inventory = new FakeInventory();
+  readonly inventory: FakeInventory;
   readonly customer = new FakeCustomer();
   readonly policy = new FakePolicy();
   runtime!: ProcessRuntime;
   server!: BookingServer;
   url = '';
+
+  /** `anyKindHolds`: inventory also holds hotel rooms and package places. */
+  constructor(options: { anyKindHolds?: boolean } = {}) {
+    this.inventory = new FakeInventory({ anyKind: options.anyKindHolds ?? false });
+  }
 
   async start(): Promise<this> {
     this.runtime = await createTestRuntime(this.config, this.clock);
@@ -120,6 +216,59 @@ export class Harness {
     });
     if (!res.data) throw new Error(`confirmBooking failed: ${JSON.stringify(res.errors)}`);
     return res.data.confirmBooking;
+  }
+
+  async createFull(viewer: Viewer, input: Record<string, unknown>): Promise<{ booking: FullBookingView | null; errors: UserErrorView[] }> {
+    const res = await this.gql<{ createBookingDraft: { booking: FullBookingView | null; errors: UserErrorView[] } }>(
+      viewer,
+      `mutation ($input: CreateBookingDraftInput!) { createBookingDraft(input: $input) { booking { ${FULL_BOOKING_FIELDS} } errors { code field message } } }`,
+      { input },
+    );
+    if (!res.data) throw new Error(`createBookingDraft failed: ${JSON.stringify(res.errors)}`);
+    return res.data.createBookingDraft;
+  }
+
+  async updateDetails(viewer: Viewer, input: Record<string, unknown>): Promise<{ booking: FullBookingView | null; errors: UserErrorView[] }> {
+    const res = await this.gql<{ updateTravelerDetails: { booking: FullBookingView | null; errors: UserErrorView[] } }>(viewer, UPDATE_DETAILS, { input });
+    if (!res.data) throw new Error(`updateTravelerDetails failed: ${JSON.stringify(res.errors)}`);
+    return res.data.updateTravelerDetails;
+  }
+
+  async quote(viewer: Viewer, bookingId: string): Promise<{ quote: QuoteView | null; errors: UserErrorView[] }> {
+    const res = await this.gql<{ quoteCancellation: { quote: QuoteView | null; errors: UserErrorView[] } }>(viewer, QUOTE, { input: { bookingId } });
+    if (!res.data) throw new Error(`quoteCancellation failed: ${JSON.stringify(res.errors)}`);
+    return res.data.quoteCancellation;
+  }
+
+  async cancel(viewer: Viewer, input: { quoteId: string; idempotencyKey?: string; reason?: string }): Promise<PayloadView> {
+    const res = await this.gql<{ cancelBooking: PayloadView }>(viewer, CANCEL, { input: { idempotencyKey: `key-${randomUUID()}`, ...input } });
+    if (!res.data) throw new Error(`cancelBooking failed: ${JSON.stringify(res.errors)}`);
+    return res.data.cancelBooking;
+  }
+
+  async change(
+    viewer: Viewer,
+    input: { bookingId: string; segmentId: string; newHoldId: string; idempotencyKey?: string; reason?: string },
+  ): Promise<{ booking: FullBookingView | null; change: ChangeView | null; errors: UserErrorView[] }> {
+    const res = await this.gql<{ changeBookingSegment: { booking: FullBookingView | null; change: ChangeView | null; errors: UserErrorView[] } }>(viewer, CHANGE, {
+      input: { idempotencyKey: `key-${randomUUID()}`, ...input },
+    });
+    if (!res.data) throw new Error(`changeBookingSegment failed: ${JSON.stringify(res.errors)}`);
+    return res.data.changeBookingSegment;
+  }
+
+  /** A booking paid for: confirmed by the booker, then payment.authorized for its total. */
+  async paid(viewer: Viewer, draft?: BookingView): Promise<BookingView> {
+    const booking = draft ?? (await this.draft(viewer));
+    this.policy.verdicts.set(booking.id, 'COMPLIANT');
+    const confirmed = await this.confirm(viewer, { bookingId: booking.id });
+    if (confirmed.booking?.status !== 'PAYMENT_PENDING') throw new Error(`confirm refused: ${JSON.stringify(confirmed.errors)}`);
+    await this.deliverFromPayment([
+      paymentEvent('payment.authorized', viewer.orgId, { paymentId: randomUUID(), bookingId: booking.id, amount: booking.total.amount, currency: booking.total.currency, provider: 'sandbox' }),
+    ]);
+    const stored = await this.storedBooking(booking.id);
+    if (stored?.status !== 'confirmed') throw new Error(`booking ${booking.id} is ${stored?.status}, not confirmed`);
+    return { ...booking, status: 'CONFIRMED' };
   }
 
   /** A booking moved to payment_pending through a compliant confirmation. */
@@ -176,6 +325,6 @@ export class Harness {
   }
 }
 
-export function paymentEvent<T extends 'payment.authorized' | 'payment.failed'>(type: T, orgId: string, payload: EventPayloads[T]): DomainEvent<T> {
+export function paymentEvent<T extends 'payment.authorized' | 'payment.failed' | 'payment.refunded'>(type: T, orgId: string, payload: EventPayloads[T]): DomainEvent<T> {
   return { id: randomUUID(), type, source: 'payment', orgId, aggregateId: payload.paymentId, occurredAt: new Date().toISOString(), payload };
 }
