@@ -1,12 +1,16 @@
 import { entityLoader, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
-import type { PaymentRow } from './db/schema.js';
+import type { CardTransactionRow, PaymentRow, RefundRow, VirtualCardRow } from './db/schema.js';
 import type { PaymentServices } from './server.js';
 
 export interface PaymentLoaders {
   payment: DataLoader<string, PaymentRow | null>;
   /** Keyed by booking id: that booking's newest payment. */
   latestPaymentByBooking: DataLoader<string, PaymentRow | null>;
+  refundsByPayment: DataLoader<string, RefundRow[]>;
+  /** Keyed by booking id. */
+  cardByBooking: DataLoader<string, VirtualCardRow | null>;
+  transactionsByCard: DataLoader<string, CardTransactionRow[]>;
 }
 
 export interface PaymentContext extends BaseContext {
@@ -18,12 +22,16 @@ export interface PaymentContext extends BaseContext {
 export function createContext(base: BaseContext, services: PaymentServices): PaymentContext {
   const orgOf = () => requireViewer(base.viewer).orgId;
   const repo = services.repositories.payments;
+  const cards = services.repositories.cards;
   return {
     ...base,
     services,
     loaders: {
       payment: entityLoader((ids) => repo.findByIds(orgOf(), ids)),
       latestPaymentByBooking: new DataLoader((bookingIds) => repo.findLatestByBookingIds(orgOf(), bookingIds)),
+      refundsByPayment: new DataLoader((paymentIds) => repo.refundsByPaymentIds(orgOf(), paymentIds)),
+      cardByBooking: new DataLoader((bookingIds) => cards.findByBookingIds(orgOf(), bookingIds)),
+      transactionsByCard: new DataLoader((cardIds) => cards.transactionsOfCards(orgOf(), cardIds)),
     },
   };
 }

@@ -44,3 +44,27 @@ export async function publishAndAwaitPayment(runtime: ProcessRuntime, server: Pa
     what: `payment for ${event.payload.idempotencyKey}`,
   });
 }
+
+function fromBooking<T extends 'booking.ticketed' | 'booking.refund_requested'>(type: T, orgId: string, bookingId: string, payload: EventPayloads[T]): DomainEvent<T> {
+  return { id: randomUUID(), type, source: 'booking', orgId, aggregateId: bookingId, occurredAt: new Date().toISOString(), payload };
+}
+
+export function ticketed(orgId: string, bookingId: string, amount: number, currency = 'USD'): DomainEvent<'booking.ticketed'> {
+  return fromBooking('booking.ticketed', orgId, bookingId, { bookingId, travelerId: randomUUID(), amount, currency });
+}
+
+export function refundRequested(orgId: string, bookingId: string, amount: number, quoteId: string = randomUUID(), currency = 'USD'): DomainEvent<'booking.refund_requested'> {
+  return fromBooking('booking.refund_requested', orgId, bookingId, { bookingId, amount, currency, quoteId });
+}
+
+export function bookingConfirmed(orgId: string, bookingId: string, amount: number, currency = 'USD'): DomainEvent<'booking.confirmed'> {
+  return {
+    id: randomUUID(),
+    type: 'booking.confirmed',
+    source: 'booking',
+    orgId,
+    aggregateId: bookingId,
+    occurredAt: new Date().toISOString(),
+    payload: { bookingId, travelerId: randomUUID(), amount, currency, holdIds: [], segments: [] },
+  };
+}

@@ -4,7 +4,7 @@ import { createTestRuntime, eventually, testConfig } from '@travel/platform/test
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, payments } from '../src/db/schema.js';
-import type { AuthorizeRequest, AuthorizeResult, PaymentGateway } from '../src/gateway/payment-gateway.js';
+import type { AuthorizeRequest, AuthorizeResult } from '../src/gateway/payment-gateway.js';
 import { SandboxGateway } from '../src/gateway/sandbox-gateway.js';
 import { createPaymentServer, type PaymentServer } from '../src/server.js';
 import { confirmationRequested, publishAndAwaitPayment, publishFromBooking } from './booking-events.js';
@@ -117,16 +117,13 @@ describe('payment consumes booking.confirmation_requested', () => {
 });
 
 /** The sandbox, except that its first call fails as a network fault would. */
-class FlakyGateway implements PaymentGateway {
-  readonly provider = 'sandbox';
-  readonly sandbox = true;
+class FlakyGateway extends SandboxGateway {
   calls = 0;
-  private readonly inner = new SandboxGateway(new ManualClock());
 
-  async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
+  override async authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
     this.calls += 1;
     if (this.calls === 1) throw new Error('connection reset by provider');
-    return this.inner.authorize(request);
+    return super.authorize(request);
   }
 }
 
@@ -134,7 +131,7 @@ describe('payment consumer when the gateway faults', () => {
   const config = testConfig();
   let runtime: ProcessRuntime;
   let server: PaymentServer;
-  const gateway = new FlakyGateway();
+  const gateway = new FlakyGateway(new ManualClock());
 
   beforeAll(async () => {
     runtime = await createTestRuntime(config);

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createLogger, ManualClock } from '@travel/platform';
 import { createTestRuntime, testConfig } from '@travel/platform/testkit';
 import { describe, expect, it } from 'vitest';
-import { createGateway, GatewayConfigurationError } from '../src/gateway/create-gateway.js';
-import { IdempotencyKeyReusedError, type AuthorizeRequest } from '../src/gateway/payment-gateway.js';
+import { createGateway } from '../src/gateway/create-gateway.js';
+import { GatewayError, IdempotencyKeyReusedError, type AuthorizeRequest } from '../src/gateway/payment-gateway.js';
 import { SandboxGateway } from '../src/gateway/sandbox-gateway.js';
+import { StripeGateway } from '../src/gateway/stripe-gateway.js';
 import { createPaymentServer } from '../src/server.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, 'test');
@@ -92,17 +93,77 @@ describe('gateway selection', () => {
     expect(gateway).toMatchObject({ provider: 'sandbox', sandbox: true });
   });
 
-  it('fails fast with a clear message when a Stripe key is configured, instead of faking Stripe', () => {
-    expect(() => createGateway({ STRIPE_SECRET_KEY: 'sk_test_123' }, new ManualClock(), silent)).toThrow(GatewayConfigurationError);
-    expect(() => createGateway({ STRIPE_SECRET_KEY: 'sk_test_123' }, new ManualClock(), silent)).toThrow(/payments issue/);
+  it('uses Stripe when a secret key is configured', () => {
+    const gateway = createGateway({ STRIPE_SECRET_KEY: 'sk_test_123' }, new ManualClock(), silent);
+    expect(gateway).toBeInstanceOf(StripeGateway);
+    expect(gateway).toMatchObject({ provider: 'stripe', sandbox: false });
   });
 
-  it('stops the payment server from being built with a Stripe key', async () => {
+  it('treats a blank key as unset', () => {
+    expect(createGateway({ STRIPE_SECRET_KEY: '  ' }, new ManualClock(), silent)).toBeInstanceOf(SandboxGateway);
+  });
+
+  it('builds the payment server on Stripe when the key is configured', async () => {
     const runtime = await createTestRuntime(testConfig({ STRIPE_SECRET_KEY: 'sk_test_123' }));
     try {
-      expect(() => createPaymentServer(runtime)).toThrow(/STRIPE_SECRET_KEY is set/);
+      expect(createPaymentServer(runtime).services.gateway).toBeInstanceOf(StripeGateway);
     } finally {
       await runtime.close();
     }
+  });
+});
+
+describe('sandbox gateway capture, cancel and refund (Stripe test-mode semantics)', () => {
+  const meta = { bookingId: 'b' };
+  async function authorized(gateway: SandboxGateway, amount = 10_000) {
+    const result = await gateway.authorize(request('pm_card_visa', { amount }));
+    expect(result.status).toBe('requires_capture');
+    return result.providerPaymentId;
+  }
+
+  it('captures up to the authorized amount, once per idempotency key', async () => {
+    const gateway = new SandboxGateway(new ManualClock());
+    const id = await authorized(gateway);
+    await expect(gateway.capture({ providerPaymentId: id, amount: 10_001, idempotencyKey: 'c0', metadata: meta })).rejects.toMatchObject({
+      kind: 'invalid_request',
+      providerCode: 'amount_too_large',
+    });
+    expect(await gateway.capture({ providerPaymentId: id, amount: 8_000, idempotencyKey: 'c1', metadata: meta })).toEqual({ amountCaptured: 8_000 });
+    expect(await gateway.capture({ providerPaymentId: id, amount: 8_000, idempotencyKey: 'c1', metadata: meta })).toEqual({ amountCaptured: 8_000 });
+    await expect(gateway.capture({ providerPaymentId: id, amount: 8_000, idempotencyKey: 'c2', metadata: meta })).rejects.toMatchObject({
+      providerCode: 'payment_intent_unexpected_state',
+    });
+  });
+
+  it('refunds partially and fully, never more than captured', async () => {
+    const gateway = new SandboxGateway(new ManualClock());
+    const id = await authorized(gateway);
+    await expect(gateway.refund({ providerPaymentId: id, amount: 100, idempotencyKey: 'r0', metadata: meta })).rejects.toMatchObject({
+      providerCode: 'payment_intent_unexpected_state',
+    });
+    await gateway.capture({ providerPaymentId: id, amount: 10_000, idempotencyKey: 'c', metadata: meta });
+    const partial = await gateway.refund({ providerPaymentId: id, amount: 4_000, idempotencyKey: 'r1', metadata: meta });
+    expect(partial).toMatchObject({ status: 'succeeded', amount: 4_000, providerRefundId: expect.stringMatching(/^re_sandbox_/) });
+    await expect(gateway.refund({ providerPaymentId: id, amount: 6_001, idempotencyKey: 'r2', metadata: meta })).rejects.toBeInstanceOf(GatewayError);
+    expect(await gateway.refund({ providerPaymentId: id, amount: 6_000, idempotencyKey: 'r3', metadata: meta })).toMatchObject({ amount: 6_000 });
+    // A retry of an earlier refund replays it instead of refunding again.
+    expect(await gateway.refund({ providerPaymentId: id, amount: 4_000, idempotencyKey: 'r1', metadata: meta })).toEqual(partial);
+    await expect(gateway.refund({ providerPaymentId: id, amount: 1, idempotencyKey: 'r4', metadata: meta })).rejects.toMatchObject({ providerCode: 'amount_too_large' });
+  });
+
+  it('cancels an uncaptured authorization, and refuses to capture it afterwards', async () => {
+    const gateway = new SandboxGateway(new ManualClock());
+    const id = await authorized(gateway);
+    await gateway.cancel({ providerPaymentId: id, idempotencyKey: 'x1', metadata: meta });
+    await expect(gateway.capture({ providerPaymentId: id, amount: 1, idempotencyKey: 'x2', metadata: meta })).rejects.toMatchObject({
+      providerCode: 'payment_intent_unexpected_state',
+    });
+  });
+
+  it('answers an unknown non-sandbox intent as resource_missing', async () => {
+    const gateway = new SandboxGateway(new ManualClock());
+    await expect(gateway.capture({ providerPaymentId: 'pi_real_123', amount: 1, idempotencyKey: 'u', metadata: meta })).rejects.toMatchObject({
+      providerCode: 'resource_missing',
+    });
   });
 });

@@ -1,22 +1,26 @@
 import type { Clock, Config, Logger } from '@travel/platform';
+import Stripe from 'stripe';
 import type { PaymentGateway } from './payment-gateway.js';
 import { SandboxGateway } from './sandbox-gateway.js';
-
-export class GatewayConfigurationError extends Error {
-  override name = 'GatewayConfigurationError';
-}
+import { StripeGateway } from './stripe-gateway.js';
 
 /**
- * The sandbox unless a Stripe key is configured. A configured key without a
- * Stripe gateway must stop the process: silently falling back to the sandbox
- * would confirm bookings that nobody paid for.
+ * The SDK's own retries (network faults, 409 lock_timeout, 5xx; not 429) are
+ * safe because every call carries an idempotency key; two keep a brief
+ * blip from costing an event redelivery.
  */
+export const STRIPE_NETWORK_RETRIES = 2;
+
+export function stripeClient(secretKey: string, overrides: Stripe.StripeConfig = {}): Stripe {
+  return new Stripe(secretKey, { maxNetworkRetries: STRIPE_NETWORK_RETRIES, timeout: 20_000, appInfo: { name: 'travel-payment' }, ...overrides });
+}
+
+/** Stripe when a secret key is configured, otherwise the sandbox, which says loudly that no real money moves. */
 export function createGateway(config: Pick<Config, 'STRIPE_SECRET_KEY'>, clock: Clock, logger: Logger): PaymentGateway {
-  if (config.STRIPE_SECRET_KEY?.trim()) {
-    throw new GatewayConfigurationError(
-      'STRIPE_SECRET_KEY is set, but the Stripe payment gateway is not part of this build yet: it arrives with the payments issue ' +
-        '(Stripe SDK, captures, refunds, webhooks). Unset STRIPE_SECRET_KEY to run with the built-in payment sandbox.',
-    );
+  const key = config.STRIPE_SECRET_KEY?.trim();
+  if (key) {
+    logger.info({ provider: 'stripe', mode: key.startsWith('sk_live_') || key.startsWith('rk_live_') ? 'live' : 'test' }, 'payment gateway: Stripe');
+    return new StripeGateway(stripeClient(key));
   }
   logger.warn(
     { provider: 'sandbox' },

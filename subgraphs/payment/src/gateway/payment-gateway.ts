@@ -45,12 +45,92 @@ export interface DeclinedResult extends AuthorizationBase {
 export type AuthorizeResult = AuthorizedResult | RequiresActionResult | DeclinedResult;
 export type AuthorizationStatus = AuthorizeResult['status'];
 
+/** Every call after the authorization names the PaymentIntent and carries its own idempotency key and metadata. */
+interface IntentRequest {
+  providerPaymentId: string;
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}
+
+export interface CaptureRequest extends IntentRequest {
+  /** At most the authorized amount; less releases the rest of the hold (partial capture). */
+  amount: number;
+}
+
+export interface CaptureResult {
+  /** What the provider says it collected (Stripe's `amount_received`). */
+  amountCaptured: number;
+}
+
+export type CancelRequest = IntentRequest;
+
+export interface RefundRequest extends IntentRequest {
+  amount: number;
+}
+
+export interface RefundResult {
+  providerRefundId: string;
+  /** Stripe refunds to cards are usually `succeeded` at once; `pending` settles later and is reported by the charge.refunded webhook. */
+  status: 'succeeded' | 'pending' | 'failed';
+  amount: number;
+  failureReason: string | null;
+}
+
+export const CARD_CATEGORIES = ['airlines', 'hotels', 'car_rental'] as const;
+export type CardCategory = (typeof CARD_CATEGORIES)[number];
+
+export interface IssueCardRequest {
+  /** The spending limit over the card's whole life, in minor units of `currency`. */
+  limit: number;
+  currency: string;
+  allowedCategories: readonly CardCategory[];
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}
+
+export interface IssuedCard {
+  providerCardId: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+export type GatewayFaultKind = 'rate_limited' | 'unavailable' | 'invalid_request' | 'authentication' | 'card_declined' | 'idempotency';
+
+/**
+ * A provider call that failed for a reason other than a card decision
+ * (authorizations return declines as results). `retryable` faults are left
+ * to the event redelivery, which repeats the call under the same
+ * idempotency key; the others need a person.
+ */
+export class GatewayError extends Error {
+  override name = 'GatewayError';
+  constructor(
+    readonly kind: GatewayFaultKind,
+    message: string,
+    readonly retryable: boolean,
+    /** The provider's own code (Stripe `code` / `decline_code`), for logs and events. */
+    readonly providerCode: string | null = null,
+    readonly statusCode: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
 export interface PaymentGateway {
   /** Stored on each payment as `provider`. */
   readonly provider: string;
   readonly sandbox: boolean;
   /** Resolves with a typed outcome for every card decision; rejects only for faults (network, misuse), which the caller may retry. */
   authorize(request: AuthorizeRequest): Promise<AuthorizeResult>;
+  /** Collects an authorized amount. Rejects with GatewayError. */
+  capture(request: CaptureRequest): Promise<CaptureResult>;
+  /** Releases an authorization that was never captured. Rejects with GatewayError. */
+  cancel(request: CancelRequest): Promise<void>;
+  /** Returns captured money; the gateway refuses more than remains captured. Rejects with GatewayError. */
+  refund(request: RefundRequest): Promise<RefundResult>;
+  /** A single-use virtual card for one booking (Stripe Issuing), limited in amount and merchant categories. */
+  issueCard(request: IssueCardRequest): Promise<IssuedCard>;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { alignByKey, type Executor } from '@travel/platform';
-import { and, count, desc, eq, inArray, lt, or } from 'drizzle-orm';
-import { payments, type NewPayment, type PaymentRow } from '../db/schema.js';
+import { and, asc, count, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { payments, refunds, type NewPayment, type NewRefund, type PaymentRow, type RefundRow } from '../db/schema.js';
+
+/** Statuses of a payment that holds or held money: at most one per booking (payments_booking_live_idx). */
+export const LIVE_STATUSES = ['authorized', 'captured', 'refunded'] as const;
 
 /** Sort key of the payments list: created_at (ISO), then id, both descending. */
 export type PaymentCursor = [createdAt: string, id: string];
@@ -58,6 +61,61 @@ export class PaymentsRepository {
   async countByOrganization(orgId: string): Promise<number> {
     const [row] = await this.db.select({ n: count() }).from(payments).where(eq(payments.orgId, orgId));
     return row?.n ?? 0;
+  }
+
+  /**
+   * Serializes everything that moves a booking's money (authorize, capture,
+   * refund) until the transaction ends, so concurrent events for one booking
+   * see each other's writes instead of racing past the checks.
+   */
+  async lockBooking(bookingId: string, db: Executor): Promise<void> {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`payment:booking:${bookingId}`}, 0))`);
+  }
+
+  /** The booking's payment that holds or held money, locked for the rest of the transaction. */
+  async findLiveByBooking(orgId: string, bookingId: string, db: Executor): Promise<PaymentRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.orgId, orgId), eq(payments.bookingId, bookingId), inArray(payments.status, [...LIVE_STATUSES])))
+      .for('update');
+    return row;
+  }
+
+  /** Webhooks know the provider's id only; the organization comes from the row found. Locked for the transaction. */
+  async findByProviderPaymentId(providerPaymentId: string, db: Executor): Promise<PaymentRow | undefined> {
+    const [row] = await db.select().from(payments).where(eq(payments.providerPaymentId, providerPaymentId)).orderBy(desc(payments.createdAt)).limit(1).for('update');
+    return row;
+  }
+
+  async update(id: string, patch: Partial<NewPayment>, db: Executor): Promise<PaymentRow> {
+    const [row] = await db.update(payments).set(patch).where(eq(payments.id, id)).returning();
+    if (!row) throw new Error(`payment ${id} vanished inside its own transaction`);
+    return row;
+  }
+
+  async findRefundByQuote(orgId: string, quoteId: string, db: Executor = this.db): Promise<RefundRow | undefined> {
+    const [row] = await db.select().from(refunds).where(and(eq(refunds.orgId, orgId), eq(refunds.quoteId, quoteId)));
+    return row;
+  }
+
+  async insertRefund(values: NewRefund, db: Executor): Promise<RefundRow> {
+    const [row] = await db.insert(refunds).values(values).returning();
+    if (!row) throw new Error('refund insert returned nothing');
+    return row;
+  }
+
+  /** Refunds of each payment, oldest first, aligned with `paymentIds`; scoped to the organization. */
+  async refundsByPaymentIds(orgId: string, paymentIds: readonly string[]): Promise<RefundRow[][]> {
+    const valid = uuidsOnly(paymentIds);
+    const rows = valid.length
+      ? await this.db
+          .select()
+          .from(refunds)
+          .where(and(eq(refunds.orgId, orgId), inArray(refunds.paymentId, valid)))
+          .orderBy(asc(refunds.createdAt), asc(refunds.id))
+      : [];
+    return paymentIds.map((id) => rows.filter((r) => r.paymentId === id));
   }
 
   /** Inserts unless the idempotency key is taken; undefined means a concurrent delivery recorded this payment first. */

@@ -1,11 +1,12 @@
 import { DomainError, enumResolver, pageArgs, requireRole, requireViewer, toConnection, type Resolvers } from '@travel/platform';
 import type { PaymentContext } from '../context.js';
-import { PAYMENT_STATUSES, type PaymentRow } from '../db/schema.js';
+import { PAYMENT_STATUSES, REFUND_STATUSES, type PaymentRow, type RefundRow } from '../db/schema.js';
 import { SANDBOX_PROVIDER } from '../gateway/sandbox-gateway.js';
 import { isPaymentCursor, type PaymentCursor } from './payments.repository.js';
 
 export const paymentsResolvers: Resolvers<PaymentContext> = {
   PaymentStatus: enumResolver(PAYMENT_STATUSES),
+  PaymentRefundStatus: enumResolver(REFUND_STATUSES),
   Query: {
     payment: (_: unknown, args: { id: string }, ctx: PaymentContext) => ctx.loaders.payment.load(args.id),
     payments: async (_: unknown, args: { first?: number; after?: string }, ctx: PaymentContext) => {
@@ -22,7 +23,13 @@ export const paymentsResolvers: Resolvers<PaymentContext> = {
     __resolveReference: (ref: { id: string }, ctx: PaymentContext) => ctx.loaders.payment.load(ref.id),
     amount: (payment: PaymentRow) => ({ amount: payment.amountMinor, currency: payment.currency }),
     sandbox: (payment: PaymentRow) => payment.provider === SANDBOX_PROVIDER,
+    capturedAmount: (payment: PaymentRow) => ({ amount: payment.capturedMinor, currency: payment.currency }),
+    refundedAmount: (payment: PaymentRow) => ({ amount: payment.refundedMinor, currency: payment.currency }),
+    refunds: (payment: PaymentRow, _: unknown, ctx: PaymentContext) => ctx.loaders.refundsByPayment.load(payment.id),
     booking: (payment: PaymentRow) => ({ __typename: 'Booking', id: payment.bookingId }),
+  },
+  PaymentRefund: {
+    amount: (refund: RefundRow) => ({ amount: refund.amountMinor, currency: refund.currency }),
   },
   Booking: {
     payment: (booking: { id: string }, _: unknown, ctx: PaymentContext) => {
