@@ -1,5 +1,6 @@
 import { mergeResolvers, type Resolvers } from '@travel/platform';
 import type { AnalyticsContext } from './context.js';
+import { reportsResolvers } from './reports/reports.resolvers.js';
 import { spendResolvers } from './spend/spend.resolvers.js';
 
-export const resolvers: Resolvers<AnalyticsContext> = mergeResolvers(spendResolvers);
+export const resolvers: Resolvers<AnalyticsContext> = mergeResolvers(spendResolvers, reportsResolvers);

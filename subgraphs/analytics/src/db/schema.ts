@@ -1,5 +1,5 @@
 import { inboxTable, outboxTable } from '@travel/platform';
-import { bigint, check, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 export const analytics = pgSchema('analytics');
@@ -26,12 +26,115 @@ export const bookingFacts = analytics.table(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     canceledAt: timestamp('canceled_at', { withTimezone: true }),
     lastEventAt: timestamp('last_event_at', { withTimezone: true }).notNull(),
+    /** Trip shape from the confirm's segments (null until a confirm arrives): first and last departure, first destination. */
+    firstDepartAt: timestamp('first_depart_at', { withTimezone: true }),
+    lastDepartAt: timestamp('last_depart_at', { withTimezone: true }),
+    destination: text('destination'),
+    segmentCount: integer('segment_count').notNull().default(0),
+    /** CO2e of the flight segments with a known distance, and how many flight segments lack one. */
+    co2eGrams: bigint('co2e_grams', { mode: 'number' }).notNull().default(0),
+    distanceKm: bigint('distance_km', { mode: 'number' }).notNull().default(0),
+    flightCount: integer('flight_count').notNull().default(0),
+    /** Flight segments per cabin, so the cabin report reads one row per booking instead of joining segments. */
+    economySegments: integer('economy_segments').notNull().default(0),
+    premiumEconomySegments: integer('premium_economy_segments').notNull().default(0),
+    businessSegments: integer('business_segments').notNull().default(0),
+    firstSegments: integer('first_segments').notNull().default(0),
+    flightsWithoutDistance: integer('flights_without_distance').notNull().default(0),
   },
   (t) => [
     index('booking_facts_org_idx').on(t.orgId, t.status, t.currency),
+    index('booking_facts_org_confirmed_idx').on(t.orgId, t.confirmedAt),
+    index('booking_facts_org_traveler_idx').on(t.orgId, t.travelerId, t.confirmedAt),
+    index('booking_facts_org_depart_idx').on(t.orgId, t.firstDepartAt),
     check('booking_facts_amount_nonnegative', sql`${t.amountMinor} >= 0`),
     check('booking_facts_confirmed_has_amount', sql`${t.status} <> 'confirmed' or (${t.amountMinor} is not null and ${t.currency} is not null)`),
   ],
+);
+
+/**
+ * Every event analytics consumed, once per id, exactly as received. Every
+ * projection below is a function of these rows and can be rebuilt from them.
+ */
+export const eventLog = analytics.table(
+  'event_log',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    type: text('type').notNull(),
+    source: text('source').notNull(),
+    orgId: uuid('org_id'),
+    aggregateId: text('aggregate_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'string' }).notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('event_log_org_idx').on(t.orgId, t.occurredAt)],
+);
+
+/** One row per segment of a confirmed booking, with its emissions when its airports are known. */
+export const segmentFacts = analytics.table(
+  'segment_facts',
+  {
+    bookingId: uuid('booking_id').notNull(),
+    position: integer('position').notNull(),
+    orgId: uuid('org_id').notNull(),
+    travelerId: uuid('traveler_id').notNull(),
+    kind: text('kind').notNull(),
+    supplier: text('supplier').notNull(),
+    origin: text('origin'),
+    destination: text('destination'),
+    cabin: text('cabin'),
+    departAt: timestamp('depart_at', { withTimezone: true }),
+    distanceKm: integer('distance_km'),
+    haul: text('haul'),
+    co2eGrams: bigint('co2e_grams', { mode: 'number' }),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.position] }), index('segment_facts_org_idx').on(t.orgId, t.bookingId)],
+);
+
+/**
+ * The latest policy evaluation of each booking (latest by occurredAt, then
+ * evaluation id, so any arrival order ends in the same row).
+ */
+export const policyFacts = analytics.table(
+  'policy_facts',
+  {
+    bookingId: uuid('booking_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    result: text('result', { enum: ['COMPLIANT', 'SOFT_WARNING', 'HARD_STOP'] }).notNull(),
+    evaluatedAt: timestamp('evaluated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('policy_facts_org_idx').on(t.orgId, t.evaluatedAt)],
+);
+
+/** Seat holds: each event fills its own columns, so arrival order does not matter. */
+export const holdFacts = analytics.table(
+  'hold_facts',
+  {
+    holdId: uuid('hold_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    convertedAt: timestamp('converted_at', { withTimezone: true }),
+    bookingId: uuid('booking_id'),
+  },
+  (t) => [index('hold_facts_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/** Payments: authorized and failed fill separate columns; the later one decides the outcome. */
+export const paymentFacts = analytics.table(
+  'payment_facts',
+  {
+    paymentId: uuid('payment_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    bookingId: uuid('booking_id').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    currency: text('currency'),
+    authorizedAt: timestamp('authorized_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+  },
+  (t) => [index('payment_facts_org_idx').on(t.orgId, t.authorizedAt)],
 );
 
 export const outbox = outboxTable(analytics);

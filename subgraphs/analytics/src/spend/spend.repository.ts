@@ -9,6 +9,23 @@ export interface ConfirmedFact {
   amountMinor: number;
   currency: string;
   occurredAt: Date;
+  trip: TripShape;
+}
+
+/** What a confirm's segments say about the trip as a whole. */
+export interface TripShape {
+  firstDepartAt: Date | null;
+  lastDepartAt: Date | null;
+  destination: string | null;
+  segmentCount: number;
+  co2eGrams: number;
+  distanceKm: number;
+  flightCount: number;
+  flightsWithoutDistance: number;
+  economySegments: number;
+  premiumEconomySegments: number;
+  businessSegments: number;
+  firstSegments: number;
 }
 
 export interface CanceledFact {
@@ -57,10 +74,23 @@ export class SpendRepository {
         status: 'confirmed',
         confirmedAt: fact.occurredAt,
         lastEventAt: fact.occurredAt,
+        ...fact.trip,
       })
       .onConflictDoUpdate({
         target: t.bookingId,
         set: {
+          firstDepartAt: sql`case when ${newerConfirm} then excluded.first_depart_at else ${t.firstDepartAt} end`,
+          lastDepartAt: sql`case when ${newerConfirm} then excluded.last_depart_at else ${t.lastDepartAt} end`,
+          destination: sql`case when ${newerConfirm} then excluded.destination else ${t.destination} end`,
+          segmentCount: sql`case when ${newerConfirm} then excluded.segment_count else ${t.segmentCount} end`,
+          co2eGrams: sql`case when ${newerConfirm} then excluded.co2e_grams else ${t.co2eGrams} end`,
+          distanceKm: sql`case when ${newerConfirm} then excluded.distance_km else ${t.distanceKm} end`,
+          flightsWithoutDistance: sql`case when ${newerConfirm} then excluded.flights_without_distance else ${t.flightsWithoutDistance} end`,
+          flightCount: sql`case when ${newerConfirm} then excluded.flight_count else ${t.flightCount} end`,
+          economySegments: sql`case when ${newerConfirm} then excluded.economy_segments else ${t.economySegments} end`,
+          premiumEconomySegments: sql`case when ${newerConfirm} then excluded.premium_economy_segments else ${t.premiumEconomySegments} end`,
+          businessSegments: sql`case when ${newerConfirm} then excluded.business_segments else ${t.businessSegments} end`,
+          firstSegments: sql`case when ${newerConfirm} then excluded.first_segments else ${t.firstSegments} end`,
           travelerId: sql`case when ${newerConfirm} then excluded.traveler_id else ${t.travelerId} end`,
           amountMinor: sql`case when ${newerConfirm} then excluded.amount_minor else ${t.amountMinor} end`,
           currency: sql`case when ${newerConfirm} then excluded.currency else ${t.currency} end`,
