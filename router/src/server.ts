@@ -9,23 +9,45 @@ import express from 'express';
 import { createRouterContext, type RouterContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
 import { checkReadiness } from './readiness.js';
+import { EventExecutor } from './subscriptions/event-executor.js';
+import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/limits.js';
+import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { attachWsGraphql } from './subscriptions/ws-server.js';
+
+export { DEFAULT_SUBSCRIPTION_LIMITS, EVENTS_MAY_HAVE_BEEN_MISSED, type SubscriptionLimits } from './subscriptions/limits.js';
+export type { SubscriptionStats } from './subscriptions/hub.js';
 
 export interface RouterOptions {
   config: Config;
   directory: ServiceDirectory;
   supergraphSdl: string;
   logger: Logger;
+  /** Overrides of the subscription limits (tests use small ones). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+  /**
+   * Subscription root fields that stream events rather than states. By default a
+   * watcher joining a shared stream first gets its latest result (the current
+   * state); for these it only gets what happens after it joined.
+   */
+  eventStreamFields?: string[];
 }
+
+type SubgraphKey = Parameters<ServiceDirectory['url']>[0];
 
 /**
  * The single endpoint clients talk to: verifies the caller once, plans each
  * operation over the six subgraphs with @apollo/gateway and forwards a signed
  * identity with every fetch. A subgraph that is down costs its own fields
- * (null plus an error), not the whole response.
+ * (null plus an error), not the whole response. Subscriptions arrive over
+ * graphql-ws on the same /graphql path and run on the router's own executor
+ * (see subscriptions/hub.ts), since the gateway does not execute them.
  */
 export class RouterServer {
   private http: Server | undefined;
   private apollo: ApolloServer<RouterContext> | undefined;
+  private hub: SubscriptionHub | undefined;
+  private ws: { dispose(): Promise<void> } | undefined;
   url = '';
 
   constructor(private readonly options: RouterOptions) {}
@@ -34,7 +56,7 @@ export class RouterServer {
     const { config, directory, supergraphSdl, logger } = this.options;
     const gateway = new ApolloGateway({
       supergraphSdl,
-      buildService: ({ name }) => new IdentityForwardingDataSource({ url: directory.url(name as Parameters<ServiceDirectory['url']>[0]) }),
+      buildService: ({ name }) => new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) }),
       logger,
     });
     const app = express();
@@ -42,6 +64,8 @@ export class RouterServer {
     this.apollo = new ApolloServer<RouterContext>({
       gateway,
       introspection: true,
+      // Subgraph stack traces stay in their logs; clients get messages and codes.
+      includeStacktraceInErrorResponses: false,
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer: this.http })],
     });
     await this.apollo.start();
@@ -60,13 +84,27 @@ export class RouterServer {
       expressMiddleware(this.apollo, { context: async ({ req }) => createRouterContext(req.header('authorization'), config) }),
     );
 
+    const limits: SubscriptionLimits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...this.options.subscriptionLimits };
+    const planner = new SubscriptionPlanner(supergraphSdl);
+    const services = Object.fromEntries(planner.subgraphNames.map((name) => [name, new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) })]));
+    const executor = new EventExecutor(planner, services, logger);
+    this.hub = new SubscriptionHub({ planner, executor, subgraphUrl: (name) => directory.url(name as SubgraphKey), internalSecret: config.INTERNAL_SECRET, limits, eventStreamFields: new Set(this.options.eventStreamFields ?? []), logger });
+    this.ws = attachWsGraphql({ httpServer: this.http, config, planner, hub: this.hub, apollo: this.apollo, limits, logger });
+
     const bound = await listen(this.http, port, host);
     this.url = localUrl(host, bound);
     logger.info({ url: this.url }, 'router ready');
     return this.url;
   }
 
+  /** Shared upstream subscriptions and their watchers, for tests and the fan-out bench. */
+  subscriptionStats(): SubscriptionStats {
+    return this.hub?.stats() ?? { upstreamOpen: 0, upstreamOpened: 0, watchers: 0 };
+  }
+
   async stop(): Promise<void> {
+    await this.ws?.dispose();
+    this.hub?.close();
     await this.apollo?.stop();
     if (this.http?.listening) await closeServer(this.http);
   }
