@@ -30,7 +30,8 @@ const MAX_PASSENGERS = 9;
 const CABINS = Object.keys(CABIN_LABELS) as Cabin[];
 
 /** A submitted search: the query's input with every option decided. */
-type Search = Required<{ [K in keyof SearchFlightsInput]: NonNullable<SearchFlightsInput[K]> }>;
+/** The fields this form sets; the other search filters keep their server defaults. */
+type Search = Required<Pick<SearchFlightsInput, 'origin' | 'destination' | 'date'>> & { cabin: Cabin; passengers: number };
 
 /** Search form plus results: one-way flights for a route, date, cabin and party size. */
 export function FlightSearchPage() {

@@ -30,21 +30,47 @@ export type ErrorCode =
   | 'PAYMENT_REQUIRES_ACTION'
   | 'POLICY_BLOCKED'
   | 'POLICY_NOT_EVALUATED'
+  | 'QUOTE_EXPIRED'
   | 'SEAT_TAKEN'
   | 'VALIDATION_FAILED';
 
+/** Order of flight search results; ties are broken by departure, then id. */
+export type FlightSort =
+  /** Earliest departure first. */
+  | 'DEPARTURE'
+  /** Shortest duration first. */
+  | 'DURATION'
+  /** Cheapest fare first. */
+  | 'PRICE';
+
 /** What to search flights for. */
 export type SearchFlightsInput = {
+  /** Only flights of these airlines (IATA codes); all airlines when omitted or empty. */
+  airlines?: Array<string> | null | undefined;
   /** Only flights with enough seats left in this cabin; any cabin when omitted. */
   cabin?: Cabin | null | undefined;
   /** Departure date, local to the origin airport's time zone. */
   date: string;
+  /** Only flights departing at or after this local time at the origin, HH:MM. */
+  departureAfter?: string | null | undefined;
+  /** Only flights departing at or before this local time at the origin, HH:MM; earlier than departureAfter means a window across midnight. */
+  departureBefore?: string | null | undefined;
   /** IATA code of the arrival airport. */
   destination: string;
+  /** Also search this many days before and after date, 0 to 3. */
+  flexibleDays?: number | null | undefined;
+  /** Only flights whose fare is at most this, in minor units of the fare's currency. */
+  maxPrice?: number | null | undefined;
+  /** Only flights with at most this many stops; any number when omitted. */
+  maxStops?: number | null | undefined;
+  /** Only flights whose fare is at least this, in minor units of the fare's currency. */
+  minPrice?: number | null | undefined;
   /** IATA code of the departure airport. */
   origin: string;
   /** How many travelers need a seat, 1 to 9. */
   passengers?: number | null | undefined;
+  /** Order of the results; DEPARTURE when omitted. */
+  sort?: FlightSort | null | undefined;
 };
 
 /** Credentials for signing in. */
