@@ -46,6 +46,10 @@ const confirmInput = z.object({
   idempotencyKey: idempotencyKeyInput,
 });
 
+const ticketInput = z.object({
+  bookingId: z.string().min(1, { error: 'bookingId is required' }),
+});
+
 const travelerDetailsUpdateInput = z.object({
   bookingId: z.string().min(1, { error: 'bookingId is required' }),
   travelerDetails: travelerDetailsInput,
@@ -268,6 +272,32 @@ export class BookingsService {
         });
       }
       return moved;
+    });
+  }
+
+  /**
+   * Issues the tickets of a confirmed booking. Ticketing is the moment the
+   * authorized money is collected: booking.ticketed tells payment to capture.
+   * A second call finds the booking ticketed and is refused, so it never
+   * captures twice.
+   */
+  async ticket(viewer: Viewer, input: unknown): Promise<BookingRow> {
+    const data = parse(ticketInput, input);
+    const [booking] = await this.bookings.findByIds(viewer.orgId, [data.bookingId]);
+    if (!booking) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
+    assertMayAct(viewer, booking);
+    return this.uow.run(async ({ tx, emit }) => {
+      const current = await this.bookings.lockById(booking.id, viewer.orgId, tx);
+      if (!current) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
+      if (current.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', `Booking is ${current.status}; only confirmed bookings are ticketed`, 'bookingId');
+      const ticketed = await this.moves.move(tx, current, 'ticketed', { actorId: viewer.personId, reason: 'Tickets issued', at: this.clock.now() });
+      await emit({
+        type: 'booking.ticketed',
+        orgId: ticketed.orgId,
+        aggregateId: ticketed.id,
+        payload: { bookingId: ticketed.id, travelerId: ticketed.travelerId, amount: ticketed.totalMinor, currency: ticketed.currency },
+      });
+      return ticketed;
     });
   }
 
