@@ -119,4 +119,19 @@ describe('inventory reacting to booking outcomes', () => {
     const released = await eventually(async () => events.find((e) => e.type === 'inventory.hold.released' && e.aggregateId === held.id));
     expect(released.payload).toMatchObject({ reason: 'booking_canceled', seatId: held.seat.id });
   });
+
+  it('gives the sold seat of a canceled paid booking back to sale', async () => {
+    const flight = await createFlight(h.server, route, { departureAt: '2031-01-14T08:00:00Z' });
+    const viewer = newViewer();
+    const held = await hold(viewer, flight.id);
+    const bookingId = randomUUID();
+    await h.runtime.bus.publish(streamOf('booking'), [confirmed(viewer, bookingId, [held.id])]);
+    await eventually(async () => ((await statusOf(viewer, held.id))?.status === 'converted' ? true : undefined));
+    await h.runtime.bus.publish(streamOf('booking'), [
+      bookingEvent('booking.canceled', viewer.orgId, { bookingId, travelerId: viewer.personId, holdIds: [held.id], reason: 'traveler canceled' }),
+    ]);
+    await eventually(async () => ((await statusOf(viewer, held.id))?.status === 'released' ? true : undefined));
+    const again = await hold(newViewer(), flight.id, held.seat.id);
+    expect(again.seat.id).toBe(held.seat.id);
+  });
 });

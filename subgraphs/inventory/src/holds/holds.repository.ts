@@ -72,13 +72,13 @@ export class HoldsRepository {
     return row!;
   }
 
-  /** Releases the organization's active holds among `ids`; returns the ones released. */
-  async releaseActive(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<HoldRow[]> {
+  /** Releases the organization's held or sold holds among `ids` (a canceled booking gives its places back); returns the ones released. */
+  async releaseHeldOrSold(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<HoldRow[]> {
     if (ids.length === 0) return [];
     return tx
       .update(holds)
       .set({ status: 'released', updatedAt: now })
-      .where(and(eq(holds.orgId, orgId), inArray(holds.id, [...ids]), eq(holds.status, 'active')))
+      .where(and(eq(holds.orgId, orgId), inArray(holds.id, [...ids]), inArray(holds.status, ['active', 'converted'])))
       .returning();
   }
 }

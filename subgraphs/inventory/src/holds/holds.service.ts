@@ -201,9 +201,9 @@ export class HoldsService {
     return found.map((f) => f.id);
   }
 
-  /** A canceled booking gives back the seats it still held. */
+  /** A canceled booking gives its seats back, whether still held or already sold. */
   async releaseForBooking(orgId: string, holdIds: readonly string[], reason: 'released' | 'booking_canceled', { tx, emit }: WorkScope): Promise<void> {
-    const released = await this.holds.releaseActive(tx, orgId, holdIds.filter(isUuid), this.clock.now());
+    const released = await this.holds.releaseHeldOrSold(tx, orgId, holdIds.filter(isUuid), this.clock.now());
     if (released.length > 0) await emit(released.map((h) => releasedEvent(h, reason)));
   }
 }

@@ -39,24 +39,24 @@ export class PackageHoldsRepository {
     return row!;
   }
 
-  /** Expires up to `limit` active holds that ran out, skipping rows another transaction is deciding on. */
+  /** Releases the organization's held or sold holds among `ids` (a canceled booking gives its places back); returns the ones released. */
   async expireDue(tx: Transaction, now: Date, limit: number): Promise<PackageHoldRow[]> {
     const due = tx
       .select({ id: packageHolds.id })
       .from(packageHolds)
-      .where(and(eq(packageHolds.status, 'active'), lte(packageHolds.expiresAt, now)))
+      .where(and(inArray(packageHolds.status, ['active', 'converted']), lte(packageHolds.expiresAt, now)))
       .orderBy(asc(packageHolds.expiresAt))
       .limit(limit)
       .for('update', { skipLocked: true });
     return tx.update(packageHolds).set({ status: 'expired', updatedAt: now }).where(inArray(packageHolds.id, due)).returning();
   }
 
-  async releaseActive(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<PackageHoldRow[]> {
+  async releaseHeldOrSold(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<PackageHoldRow[]> {
     if (ids.length === 0) return [];
     return tx
       .update(packageHolds)
       .set({ status: 'released', updatedAt: now })
-      .where(and(eq(packageHolds.orgId, orgId), inArray(packageHolds.id, [...ids]), eq(packageHolds.status, 'active')))
+      .where(and(eq(packageHolds.orgId, orgId), inArray(packageHolds.id, [...ids]), inArray(packageHolds.status, ['active', 'converted'])))
       .returning();
   }
 }

@@ -162,7 +162,7 @@ export class PackageHoldsService {
   }
 
   async releaseForBooking(orgId: string, holdIds: readonly string[], reason: 'released' | 'booking_canceled', { tx, emit }: WorkScope): Promise<void> {
-    const released = await this.holds.releaseActive(tx, orgId, holdIds.filter(isUuid), this.clock.now());
+    const released = await this.holds.releaseHeldOrSold(tx, orgId, holdIds.filter(isUuid), this.clock.now());
     const dates = new Map((await this.packages.departuresByIds(released.map((r) => r.departureId), tx)).map((d) => [d.id, d.date]));
     if (released.length > 0) await emit(released.map((h) => releasedEvent(h, dates.get(h.departureId) ?? '', reason)));
   }

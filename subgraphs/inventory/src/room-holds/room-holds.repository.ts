@@ -39,24 +39,24 @@ export class RoomHoldsRepository {
     return row!;
   }
 
-  /** Expires up to `limit` active holds that ran out, skipping rows another transaction is deciding on. */
+  /** Releases the organization's held or sold holds among `ids` (a canceled booking gives its places back); returns the ones released. */
   async expireDue(tx: Transaction, now: Date, limit: number): Promise<RoomHoldRow[]> {
     const due = tx
       .select({ id: roomHolds.id })
       .from(roomHolds)
-      .where(and(eq(roomHolds.status, 'active'), lte(roomHolds.expiresAt, now)))
+      .where(and(inArray(roomHolds.status, ['active', 'converted']), lte(roomHolds.expiresAt, now)))
       .orderBy(asc(roomHolds.expiresAt))
       .limit(limit)
       .for('update', { skipLocked: true });
     return tx.update(roomHolds).set({ status: 'expired', updatedAt: now }).where(inArray(roomHolds.id, due)).returning();
   }
 
-  async releaseActive(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<RoomHoldRow[]> {
+  async releaseHeldOrSold(tx: Transaction, orgId: string, ids: readonly string[], now: Date): Promise<RoomHoldRow[]> {
     if (ids.length === 0) return [];
     return tx
       .update(roomHolds)
       .set({ status: 'released', updatedAt: now })
-      .where(and(eq(roomHolds.orgId, orgId), inArray(roomHolds.id, [...ids]), eq(roomHolds.status, 'active')))
+      .where(and(eq(roomHolds.orgId, orgId), inArray(roomHolds.id, [...ids]), inArray(roomHolds.status, ['active', 'converted'])))
       .returning();
   }
 }

@@ -173,7 +173,7 @@ export class RoomHoldsService {
   }
 
   async releaseForBooking(orgId: string, holdIds: readonly string[], reason: 'released' | 'booking_canceled', { tx, emit }: WorkScope): Promise<void> {
-    const released = await this.holds.releaseActive(tx, orgId, holdIds.filter(isUuid), this.clock.now());
+    const released = await this.holds.releaseHeldOrSold(tx, orgId, holdIds.filter(isUuid), this.clock.now());
     if (released.length > 0) await emit(released.map((h) => releasedEvent(h, reason)));
   }
 }
