@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTestRuntime, eventually, testConfig } from '@travel/platform/testkit';
-import type { ProcessRuntime } from '@travel/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../src/stack.js';
+import { eventually } from '@travel/platform/testkit';
+import { describe, expect, it } from 'vitest';
+import { useStack } from './use-stack.js';
 import { createJourneyFixture } from './journey.fixtures.js';
 import { client, runJourney } from './journey.js';
 import * as op from './journey.operations.js';
@@ -35,22 +34,12 @@ interface MoneyView {
 }
 
 describe('after the journey: ticketing captures, cancellation refunds, the seat goes back on sale', () => {
-  let runtime: ProcessRuntime;
-  let stack: Stack;
-
-  beforeAll(async () => {
-    runtime = await createTestRuntime(testConfig());
-    stack = await startStack(runtime);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await runtime?.close();
-  });
+  const stack = useStack();
 
   it('moves the money exactly once in each direction across booking, payment, inventory and analytics', async () => {
-    const fx = await createJourneyFixture(stack.servers);
-    const booked = await runJourney(stack.routerUrl, fx);
-    const api = client(stack.routerUrl);
+    const fx = await createJourneyFixture(stack().servers);
+    const booked = await runJourney(stack().routerUrl, fx);
+    const api = client(stack().routerUrl);
     await api.signIn(fx.travelerEmail, fx.password);
     const money = async () => (await api.send<{ booking: MoneyView }>(MONEY, { id: booked.id })).booking;
 
