@@ -51,9 +51,22 @@ export interface EventPayloads {
     amount: number;
     currency: string;
     holdIds: string[];
-    segments: { kind: string; supplier: string; origin: string | null; destination: string | null; cabin: string | null; departAt: string | null }[];
+    /** The traveler's department as customer had it when the draft was made; null when none was set. */
+    department: string | null;
+    /** `amount` is the segment's price in minor units of the booking's currency; `arriveAt` its end (arrival, check-out, drop-off). */
+    segments: {
+      kind: string;
+      supplier: string;
+      origin: string | null;
+      destination: string | null;
+      cabin: string | null;
+      departAt: string | null;
+      arriveAt: string | null;
+      amount: number;
+    }[];
   };
-  'booking.canceled': { bookingId: string; travelerId: string; holdIds: string[]; reason: string };
+  /** `department`: the traveler's department snapshotted on the draft, as in booking.confirmed. */
+  'booking.canceled': { bookingId: string; travelerId: string; department: string | null; holdIds: string[]; reason: string };
   /**
    * A segment of a booking was swapped for a new hold (another seat, another date). Inventory releases
    * `releasedHoldId` and, when `convertNewHold` (the booking is already paid), converts `newHoldId`; for a draft

@@ -84,7 +84,7 @@ describe('cancellation: quote, then cancel', () => {
     // Both events are written in one transaction, so their outbox order is not meaningful: compare them by type.
     const events = (await h.outboxOf(booking.id)).filter((e) => e.type === 'booking.canceled' || e.type === 'booking.refund_requested');
     expect(events.map((e) => [e.type, e.payload]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
-      ['booking.canceled', { bookingId: booking.id, travelerId: viewer.personId, holdIds: booking.holdIds, reason: step.reason }],
+      ['booking.canceled', { bookingId: booking.id, travelerId: viewer.personId, department: null, holdIds: booking.holdIds, reason: step.reason }],
       ['booking.refund_requested', { bookingId: booking.id, amount: quote.refund.amount, currency: 'USD', quoteId: quote.id }],
     ]);
     expect(await h.server.services.bookings.rebuildStatus(booking.id)).toBe('canceled');

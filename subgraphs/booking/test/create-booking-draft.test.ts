@@ -79,6 +79,21 @@ describe('createBookingDraft', () => {
     expect((await h.outboxOf(booking.id))[0]!.payload).toMatchObject({ travelerId: colleague.personId });
   });
 
+  it("snapshots the traveler's department (not the arranger's) on the draft, and null for a traveler without one", async () => {
+    const arranger = h.person(['traveler', 'arranger']);
+    const colleague = h.person(['traveler'], arranger.orgId);
+    h.customer.departments.set(arranger.personId, 'Travel Office');
+    h.customer.departments.set(colleague.personId, 'Engineering');
+    const forColleague = await h.draft(arranger, { travelerId: colleague.personId });
+    const forSelf = await h.draft(arranger);
+    const solo = h.person();
+    const withoutDepartment = await h.draft(solo);
+
+    expect((await h.storedBooking(forColleague.id))!.travelerDepartment).toBe('Engineering');
+    expect((await h.storedBooking(forSelf.id))!.travelerDepartment).toBe('Travel Office');
+    expect((await h.storedBooking(withoutDepartment.id))!.travelerDepartment).toBeNull();
+  });
+
   it('answers an unknown hold with NOT_FOUND', async () => {
     const viewer = h.person();
     const known = h.inventory.add(viewer.orgId, h.clock.now());

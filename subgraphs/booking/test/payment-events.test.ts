@@ -15,7 +15,10 @@ describe('payment events', () => {
 
   it('confirms a booking on payment.authorized and announces booking.confirmed with its segments', async () => {
     const viewer = h.person();
+    h.customer.departments.set(viewer.personId, 'Sales');
     const booking = await h.awaitingPayment(viewer);
+    // The department is the one the draft snapshotted, not whatever customer says by the time payment lands.
+    h.customer.departments.set(viewer.personId, 'Marketing');
     h.clock.advance(60_000);
     const event = authorized(viewer, booking);
     await h.deliverFromPayment([event]);
@@ -33,10 +36,13 @@ describe('payment events', () => {
       {
         bookingId: booking.id,
         travelerId: viewer.personId,
+        department: 'Sales',
         amount: 45_000,
         currency: 'USD',
         holdIds: [segment.hold!.id],
-        segments: [{ kind: 'flight', supplier: 'BA', origin: 'LHR', destination: 'JFK', cabin: 'business', departAt: segment.departAt }],
+        segments: [
+          { kind: 'flight', supplier: 'BA', origin: 'LHR', destination: 'JFK', cabin: 'business', departAt: segment.departAt, arriveAt: segment.arriveAt, amount: 45_000 },
+        ],
       },
     ]);
   });
@@ -52,7 +58,7 @@ describe('payment events', () => {
     expect((await h.transitionsOf(booking.id)).at(-1)).toMatchObject({ fromStatus: 'payment_pending', toStatus: 'canceled', actorId: null, reason: 'Insufficient funds.' });
     const canceled = (await h.outboxOf(booking.id)).filter((e) => e.type === 'booking.canceled');
     expect(canceled.map((e) => e.payload)).toEqual([
-      { bookingId: booking.id, travelerId: viewer.personId, holdIds: [booking.segments[0]!.hold!.id], reason: 'Insufficient funds.' },
+      { bookingId: booking.id, travelerId: viewer.personId, department: null, holdIds: [booking.segments[0]!.hold!.id], reason: 'Insufficient funds.' },
     ]);
   });
 

@@ -113,14 +113,15 @@ export class BookingsService {
       const replayed = await this.idempotency.replay(viewer.orgId, OPERATIONS.create, key, hash);
       if (replayed) return replayed;
     }
-    if (travelerId !== viewer.personId) {
-      if (!viewer.roles.some((r) => BOOKS_FOR_OTHERS.includes(r))) {
-        throw new DomainError('FORBIDDEN', 'Booking for someone else needs the arranger or travel admin role', 'travelerId');
-      }
-      if (!(await this.reads.personExists(travelerId, identity))) {
-        throw new DomainError('NOT_FOUND', `Traveler ${travelerId} not found in your organization`, 'travelerId');
-      }
+    if (travelerId !== viewer.personId && !viewer.roles.some((r) => BOOKS_FOR_OTHERS.includes(r))) {
+      throw new DomainError('FORBIDDEN', 'Booking for someone else needs the arranger or travel admin role', 'travelerId');
     }
+    const traveler = await this.reads.person(travelerId, identity);
+    // The viewer booking for themselves is known to exist (their identity says so); only someone else must be found.
+    if (!traveler && travelerId !== viewer.personId) {
+      throw new DomainError('NOT_FOUND', `Traveler ${travelerId} not found in your organization`, 'travelerId');
+    }
+    const travelerDepartment = traveler?.department ?? null;
     const found = data.holdIds.length > 0 ? await this.reads.holds(data.holdIds, identity) : [];
     const holds = checkActiveHolds(data.holdIds, found, this.clock.now(), 'holdIds');
     const contents = inItineraryOrder<SegmentContent>([
@@ -154,6 +155,7 @@ export class BookingsService {
             totalMinor: total,
             currency,
             tripPurpose,
+            travelerDepartment,
             travelerDetails: details,
             createdAt: now,
             updatedAt: now,
@@ -324,6 +326,7 @@ export class BookingsService {
       payload: {
         bookingId: confirmed.id,
         travelerId: confirmed.travelerId,
+        department: confirmed.travelerDepartment,
         amount: confirmed.totalMinor,
         currency: confirmed.currency,
         holdIds: holdIdsOf(segments),
@@ -334,6 +337,8 @@ export class BookingsService {
           destination: s.destination,
           cabin: s.cabin,
           departAt: s.departAt?.toISOString() ?? null,
+          arriveAt: s.arriveAt?.toISOString() ?? null,
+          amount: s.priceMinor,
         })),
       },
     });
@@ -350,7 +355,7 @@ export class BookingsService {
       type: 'booking.canceled',
       orgId: canceled.orgId,
       aggregateId: canceled.id,
-      payload: { bookingId: canceled.id, travelerId: canceled.travelerId, holdIds: holdIdsOf(segments), reason: p.message },
+      payload: { bookingId: canceled.id, travelerId: canceled.travelerId, department: canceled.travelerDepartment, holdIds: holdIdsOf(segments), reason: p.message },
     });
   }
 

@@ -118,7 +118,7 @@ export class CancellationsService {
         type: 'booking.canceled',
         orgId: canceled.orgId,
         aggregateId: canceled.id,
-        payload: { bookingId: canceled.id, travelerId: canceled.travelerId, holdIds: holdIdsOf(segments), reason },
+        payload: { bookingId: canceled.id, travelerId: canceled.travelerId, department: canceled.travelerDepartment, holdIds: holdIdsOf(segments), reason },
       });
       if (quote.refundMinor > 0) {
         await emit({

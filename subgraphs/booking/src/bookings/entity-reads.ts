@@ -119,10 +119,16 @@ export class EntityReads {
     }
   }
 
-  /** The person when they exist in the caller's organization. */
-  async personExists(id: string, identity: string): Promise<boolean> {
-    const [person] = await this.entities.fetch<{ id: string }>({ subgraph: 'customer', typename: 'Person', representations: [{ id }], selection: 'id', identity });
-    return Boolean(person);
+  /** The person with their department when they exist in the caller's organization; null otherwise. */
+  async person(id: string, identity: string): Promise<{ id: string; department: string | null } | null> {
+    const [person] = await this.entities.fetch<{ id: string; department: string | null }>({
+      subgraph: 'customer',
+      typename: 'Person',
+      representations: [{ id }],
+      selection: 'id department',
+      identity,
+    });
+    return person ?? null;
   }
 
   /** The policy result of a booking; null while policy has not evaluated it. */

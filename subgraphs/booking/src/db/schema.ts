@@ -26,6 +26,8 @@ export const bookings = booking.table(
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     tripPurpose: text('trip_purpose'),
+    /** The traveler's department read from customer when the draft was made, so spend stays with the department it was booked under. */
+    travelerDepartment: text('traveler_department'),
     /** Passport, contact and needs of the traveler; validated on the way in, null until given. */
     travelerDetails: jsonb('traveler_details').$type<TravelerDetails>(),
     /** Bumped by every write to the booking or its segments, so a cancellation quote can tell it went stale. */

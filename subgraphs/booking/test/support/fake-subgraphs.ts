@@ -192,12 +192,15 @@ export class FakeInventory {
 export class FakeCustomer {
   /** person id → organization id */
   readonly people = new Map<string, string>();
+  /** person id → department (absent: no department) */
+  readonly departments = new Map<string, string>();
   private server!: FakeSubgraph;
 
   async start(config: Config): Promise<string> {
-    this.server = await startFake(config, `type Person @key(fields: "id") { id: ID! }`, {
+    this.server = await startFake(config, `type Person @key(fields: "id") { id: ID! department: String }`, {
       Person: {
-        __resolveReference: (ref: { id: string }, ctx: FakeContext) => sameOrg(this.people.has(ref.id) ? { id: ref.id, orgId: this.people.get(ref.id)! } : undefined, ctx),
+        __resolveReference: (ref: { id: string }, ctx: FakeContext) =>
+          sameOrg(this.people.has(ref.id) ? { id: ref.id, orgId: this.people.get(ref.id)!, department: this.departments.get(ref.id) ?? null } : undefined, ctx),
       },
     });
     return this.server.url;

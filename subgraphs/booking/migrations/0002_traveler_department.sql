@@ -1,0 +1,1 @@
+ALTER TABLE "booking"."bookings" ADD COLUMN "traveler_department" text;
