@@ -129,12 +129,13 @@ async function projectionLag(runtime: ProcessRuntime): Promise<void> {
       payload: {
         bookingId,
         travelerId: randomUUID(),
+        department: null,
         amount: 10_000 + i,
         currency: 'USD',
         holdIds: [],
         segments: [
-          { kind: 'flight', supplier: 'BA', origin: 'JFK', destination: 'LHR', cabin: 'economy', departAt: '2026-06-01T10:00:00.000Z' },
-          { kind: 'flight', supplier: 'BA', origin: 'LHR', destination: 'JFK', cabin: 'economy', departAt: '2026-06-05T10:00:00.000Z' },
+          { kind: 'flight', supplier: 'BA', origin: 'JFK', destination: 'LHR', cabin: 'economy', departAt: '2026-06-01T10:00:00.000Z', arriveAt: '2026-06-01T17:00:00.000Z', amount: 5_000 },
+          { kind: 'flight', supplier: 'BA', origin: 'LHR', destination: 'JFK', cabin: 'economy', departAt: '2026-06-05T10:00:00.000Z', arriveAt: '2026-06-05T18:00:00.000Z', amount: 5_000 + i },
         ],
       },
     };

@@ -1,6 +1,7 @@
 import { mergeResolvers, type Resolvers } from '@travel/platform';
+import { budgetsResolvers } from './budgets/budgets.resolvers.js';
 import type { AnalyticsContext } from './context.js';
 import { reportsResolvers } from './reports/reports.resolvers.js';
 import { spendResolvers } from './spend/spend.resolvers.js';
 
-export const resolvers: Resolvers<AnalyticsContext> = mergeResolvers(spendResolvers, reportsResolvers);
+export const resolvers: Resolvers<AnalyticsContext> = mergeResolvers(spendResolvers, reportsResolvers, budgetsResolvers);

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createEventing, SubgraphServer, type Clock, type DomainEvent, type EventConsumer, type EventHandlers, type SubgraphRuntime, type WorkScope } from '@travel/platform';
+import { BudgetsRepository } from './budgets/budgets.repository.js';
+import { BudgetsService } from './budgets/budgets.service.js';
 import { createContext, type AnalyticsContext } from './context.js';
 import * as tables from './db/schema.js';
 import { exportRoutes } from './export/export.routes.js';
@@ -20,6 +22,7 @@ export interface AnalyticsServices {
   repositories: { spend: SpendRepository; activity: ActivityRepository; log: EventLogRepository; reports: ReportsRepository };
   spend: SpendService;
   reports: ReportsService;
+  budgets: BudgetsService;
   projector: Projector;
   /** Rebuilds one organization's projections from the event log; returns the number of events replayed. */
   rebuild(orgId: string): Promise<number>;
@@ -51,6 +54,7 @@ export function createAnalyticsServer(runtime: SubgraphRuntime): AnalyticsServer
     repositories,
     spend: new SpendService(repositories.spend),
     reports,
+    budgets: new BudgetsService(new BudgetsRepository(runtime.db), repositories.reports, eventing.uow, runtime.clock),
     projector,
     rebuild: (orgId) => projector.rebuild(eventing.uow, orgId),
   };

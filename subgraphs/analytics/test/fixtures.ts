@@ -9,13 +9,17 @@ export function event<T extends EventType>(type: T, orgId: string, aggregateId: 
 }
 
 type Segment = EventPayloads['booking.confirmed']['segments'][number];
-const flight = (supplier: string, origin: string, destination: string, cabin: string, departAt: string): Segment => ({
+const HOUR_MS = 3_600_000;
+/** A flight of `amount` minor units landing `hours` after it departs. */
+const flight = (supplier: string, origin: string, destination: string, cabin: string, departAt: string, amount: number, hours = 8): Segment => ({
   kind: 'flight',
   supplier,
   origin,
   destination,
   cabin,
   departAt,
+  arriveAt: new Date(Date.parse(departAt) + hours * HOUR_MS).toISOString(),
+  amount,
 });
 
 /**
@@ -28,8 +32,9 @@ export function knownStream(orgId: string) {
   const traveler = { a: randomUUID(), b: randomUUID(), c: randomUUID() };
   const booking = { b1: randomUUID(), b2: randomUUID(), b3: randomUUID(), b4: randomUUID(), b5: randomUUID() };
   const hold = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()] as const;
+  const department = { [traveler.a]: 'Sales', [traveler.b]: 'Engineering', [traveler.c]: null } as Record<string, string | null>;
   const confirmed = (id: string, travelerId: string, amount: number, currency: string, at: string, segments: Segment[]) =>
-    event('booking.confirmed', orgId, id, at, { bookingId: id, travelerId, amount, currency, holdIds: [], segments });
+    event('booking.confirmed', orgId, id, at, { bookingId: id, travelerId, department: department[travelerId] ?? null, amount, currency, holdIds: [], segments });
   const payment = (bookingId: string, amount: number, currency: string, at: string) => {
     const paymentId = randomUUID();
     return event('payment.authorized', orgId, paymentId, at, { paymentId, bookingId, amount, currency, provider: 'sandbox' });
@@ -44,25 +49,26 @@ export function knownStream(orgId: string) {
 
   const events = {
     b1: confirmed(booking.b1, traveler.a, 100_000, 'USD', '2026-01-05T10:00:00.000Z', [
-      flight('BA', 'JFK', 'LHR', 'economy', '2026-03-10T18:00:00.000Z'),
-      flight('BA', 'LHR', 'JFK', 'economy', '2026-03-14T12:00:00.000Z'),
+      flight('BA', 'JFK', 'LHR', 'economy', '2026-03-10T18:00:00.000Z', 50_000),
+      flight('BA', 'LHR', 'JFK', 'economy', '2026-03-14T12:00:00.000Z', 50_000),
     ]),
-    b2: confirmed(booking.b2, traveler.a, 50_001, 'USD', '2026-01-11T23:59:59.000Z', [flight('JL', 'SFO', 'NRT', 'business', '2026-03-12T01:00:00.000Z')]),
+    b2: confirmed(booking.b2, traveler.a, 50_001, 'USD', '2026-01-11T23:59:59.000Z', [flight('JL', 'SFO', 'NRT', 'business', '2026-03-12T01:00:00.000Z', 50_001, 11)]),
     b3: confirmed(booking.b3, traveler.b, 30_000, 'EUR', '2026-02-01T00:00:00.000Z', [
-      flight('LH', 'FRA', 'CDG', 'premium_economy', '2026-03-11T08:00:00.000Z'),
-      { kind: 'hotel', supplier: 'HILTON', origin: null, destination: 'CDG', cabin: null, departAt: '2026-03-11T15:00:00.000Z' },
-      flight('AF', 'CDG', 'FRA', 'economy', '2026-03-13T19:00:00.000Z'),
+      flight('LH', 'FRA', 'CDG', 'premium_economy', '2026-03-11T08:00:00.000Z', 12_000, 1),
+      { kind: 'hotel', supplier: 'HILTON', origin: null, destination: 'CDG', cabin: null, departAt: '2026-03-11T15:00:00.000Z', arriveAt: '2026-03-13T11:00:00.000Z', amount: 10_000 },
+      flight('AF', 'CDG', 'FRA', 'economy', '2026-03-13T19:00:00.000Z', 8_000, 1),
     ]),
-    b4: confirmed(booking.b4, traveler.b, 20_000, 'USD', '2026-02-15T12:00:00.000Z', [flight('AA', 'JFK', 'BOS', 'economy', '2026-04-01T12:00:00.000Z')]),
+    b4: confirmed(booking.b4, traveler.b, 20_000, 'USD', '2026-02-15T12:00:00.000Z', [flight('AA', 'JFK', 'BOS', 'economy', '2026-04-01T12:00:00.000Z', 20_000, 1)]),
     b4Canceled: event('booking.canceled', orgId, booking.b4, '2026-02-16T12:00:00.000Z', {
       bookingId: booking.b4,
       travelerId: traveler.b,
+      department: 'Engineering',
       holdIds: [],
       reason: 'traveler_request',
     }),
     b5: confirmed(booking.b5, traveler.c, 12_345, 'USD', '2026-03-02T09:00:00.000Z', [
-      flight('ZZ', 'XXX', 'LHR', 'economy', '2026-03-11T05:00:00.000Z'),
-      flight('EI', 'LHR', 'DUB', 'business', '2026-03-20T07:00:00.000Z'),
+      flight('ZZ', 'XXX', 'LHR', 'economy', '2026-03-11T05:00:00.000Z', 5_000),
+      flight('EI', 'LHR', 'DUB', 'business', '2026-03-20T07:00:00.000Z', 7_345, 1),
     ]),
     p1: payment(booking.b1, 100_000, 'USD', '2026-01-05T09:59:00.000Z'),
     p2: payment(booking.b2, 50_001, 'USD', '2026-01-11T23:58:00.000Z'),

@@ -196,19 +196,20 @@ describe('analytics reports from a known event stream', () => {
           { traveler: { id: t.c }, bookings: 1, total: usd(12_345) },
         ],
         // Only single-supplier bookings carry spend: B1 (BA) and B2 (JL); B3 mixes LH/HILTON/AF, B5 mixes ZZ/EI.
+        // Exact per-segment prices of the confirmed, not canceled bookings (B4's AA segment is out).
         spendBySupplier: [
           { key: 'BA', bookings: 1, segments: 2, spend: [usd(100_000)] },
-          { key: 'AF', bookings: 1, segments: 1, spend: [] },
-          { key: 'EI', bookings: 1, segments: 1, spend: [] },
-          { key: 'HILTON', bookings: 1, segments: 1, spend: [] },
+          { key: 'AF', bookings: 1, segments: 1, spend: [eur(8_000)] },
+          { key: 'EI', bookings: 1, segments: 1, spend: [usd(7_345)] },
+          { key: 'HILTON', bookings: 1, segments: 1, spend: [eur(10_000)] },
           { key: 'JL', bookings: 1, segments: 1, spend: [usd(50_001)] },
-          { key: 'LH', bookings: 1, segments: 1, spend: [] },
-          { key: 'ZZ', bookings: 1, segments: 1, spend: [] },
+          { key: 'LH', bookings: 1, segments: 1, spend: [eur(12_000)] },
+          { key: 'ZZ', bookings: 1, segments: 1, spend: [usd(5_000)] },
         ],
-        // All-flight bookings B1, B2, B5 = USD 162346; B3 mixes flight and hotel.
+        // Flights: USD 100000 + 50001 + 5000 + 7345 = 162346, EUR 12000 + 8000 = 20000; the hotel EUR 10000.
         spendBySegmentKind: [
-          { key: 'flight', bookings: 4, segments: 7, spend: [usd(162_346)] },
-          { key: 'hotel', bookings: 1, segments: 1, spend: [] },
+          { key: 'flight', bookings: 4, segments: 7, spend: [eur(20_000), usd(162_346)] },
+          { key: 'hotel', bookings: 1, segments: 1, spend: [eur(10_000)] },
         ],
         averageTripCost: EXPECTED_SUMMARY.averageTripCost,
         bookingsByCabin: EXPECTED_SUMMARY.bookingsByCabin,
@@ -282,6 +283,7 @@ describe('analytics reports from a known event stream', () => {
     const late = event('booking.confirmed', org, bookingId, '2026-04-01T00:00:00.000Z', {
       bookingId,
       travelerId: stream.traveler.c,
+      department: null,
       amount: 1_000,
       currency: 'USD',
       holdIds: [],

@@ -35,7 +35,7 @@ function confirmed(orgId: string, bookingId: string, amount: number, currency: s
     orgId,
     aggregateId: bookingId,
     occurredAt,
-    payload: { bookingId, travelerId: randomUUID(), amount, currency, holdIds: [], segments: [] },
+    payload: { bookingId, travelerId: randomUUID(), department: null, amount, currency, holdIds: [], segments: [] },
   };
 }
 
@@ -47,7 +47,7 @@ function canceled(orgId: string, bookingId: string, occurredAt: string): DomainE
     orgId,
     aggregateId: bookingId,
     occurredAt,
-    payload: { bookingId, travelerId: randomUUID(), holdIds: [], reason: 'traveler_request' },
+    payload: { bookingId, travelerId: randomUUID(), department: null, holdIds: [], reason: 'traveler_request' },
   };
 }
 

@@ -94,7 +94,7 @@ describe('inventory live availability', () => {
         orgId: viewer.orgId,
         aggregateId: bookingId,
         occurredAt: new Date().toISOString(),
-        payload: { bookingId, travelerId: viewer.personId, holdIds: [hold.id], reason: 'payment_failed' },
+        payload: { bookingId, travelerId: viewer.personId, department: null, holdIds: [hold.id], reason: 'payment_failed' },
       },
     ]);
     const update = await eventually(async () => sub.received[1]);

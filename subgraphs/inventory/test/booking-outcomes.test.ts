@@ -10,7 +10,7 @@ function bookingEvent<T extends 'booking.confirmed' | 'booking.canceled'>(type: 
 }
 
 function confirmed(viewer: Viewer, bookingId: string, holdIds: string[]): DomainEvent<'booking.confirmed'> {
-  return bookingEvent('booking.confirmed', viewer.orgId, { bookingId, travelerId: viewer.personId, amount: 10_000, currency: 'USD', holdIds, segments: [] });
+  return bookingEvent('booking.confirmed', viewer.orgId, { bookingId, travelerId: viewer.personId, department: null, amount: 10_000, currency: 'USD', holdIds, segments: [] });
 }
 
 describe('inventory reacting to booking outcomes', () => {
@@ -42,7 +42,7 @@ describe('inventory reacting to booking outcomes', () => {
     const viewer = newViewer();
     const marker = await hold(viewer, flightId);
     await h.runtime.bus.publish(streamOf('booking'), [
-      bookingEvent('booking.canceled', viewer.orgId, { bookingId: randomUUID(), travelerId: viewer.personId, holdIds: [marker.id], reason: 'marker' }),
+      bookingEvent('booking.canceled', viewer.orgId, { bookingId: randomUUID(), travelerId: viewer.personId, department: null, holdIds: [marker.id], reason: 'marker' }),
     ]);
     await eventually(async () => ((await statusOf(viewer, marker.id))?.status === 'released' ? true : undefined));
   };
@@ -102,7 +102,7 @@ describe('inventory reacting to booking outcomes', () => {
     const owner = newViewer();
     const held = await hold(owner, flight.id);
     await h.runtime.bus.publish(streamOf('booking'), [confirmed(newViewer(), randomUUID(), [held.id])]);
-    await h.runtime.bus.publish(streamOf('booking'), [bookingEvent('booking.canceled', randomUUID(), { bookingId: randomUUID(), travelerId: owner.personId, holdIds: [held.id], reason: 'test' })]);
+    await h.runtime.bus.publish(streamOf('booking'), [bookingEvent('booking.canceled', randomUUID(), { bookingId: randomUUID(), travelerId: owner.personId, department: null, holdIds: [held.id], reason: 'test' })]);
     await handledSoFar(flight.id);
     expect((await statusOf(owner, held.id))?.status).toBe('active');
   });
@@ -113,7 +113,7 @@ describe('inventory reacting to booking outcomes', () => {
     const held = await hold(viewer, flight.id);
     const bookingId = randomUUID();
     await h.runtime.bus.publish(streamOf('booking'), [
-      bookingEvent('booking.canceled', viewer.orgId, { bookingId, travelerId: viewer.personId, holdIds: [held.id], reason: 'payment_failed' }),
+      bookingEvent('booking.canceled', viewer.orgId, { bookingId, travelerId: viewer.personId, department: null, holdIds: [held.id], reason: 'payment_failed' }),
     ]);
     await eventually(async () => ((await statusOf(viewer, held.id))?.status === 'released' ? true : undefined));
     const released = await eventually(async () => events.find((e) => e.type === 'inventory.hold.released' && e.aggregateId === held.id));
@@ -128,7 +128,7 @@ describe('inventory reacting to booking outcomes', () => {
     await h.runtime.bus.publish(streamOf('booking'), [confirmed(viewer, bookingId, [held.id])]);
     await eventually(async () => ((await statusOf(viewer, held.id))?.status === 'converted' ? true : undefined));
     await h.runtime.bus.publish(streamOf('booking'), [
-      bookingEvent('booking.canceled', viewer.orgId, { bookingId, travelerId: viewer.personId, holdIds: [held.id], reason: 'traveler canceled' }),
+      bookingEvent('booking.canceled', viewer.orgId, { bookingId, travelerId: viewer.personId, department: null, holdIds: [held.id], reason: 'traveler canceled' }),
     ]);
     await eventually(async () => ((await statusOf(viewer, held.id))?.status === 'released' ? true : undefined));
     const again = await hold(newViewer(), flight.id, held.seat.id);

@@ -39,7 +39,7 @@ describe('booking outcomes on room and package holds, and segment changes', () =
     const viewer = newViewer();
     const { room, place, roomTypeId, packageId } = await roomAndPackageHolds(viewer);
     await h.runtime.bus.publish(streamOf('booking'), [
-      bookingEvent('booking.confirmed', viewer.orgId, randomUUID(), { bookingId: randomUUID(), travelerId: viewer.personId, amount: 1, currency: 'USD', holdIds: [room.id, place.id], segments: [] }),
+      bookingEvent('booking.confirmed', viewer.orgId, randomUUID(), { bookingId: randomUUID(), travelerId: viewer.personId, department: null, amount: 1, currency: 'USD', holdIds: [room.id, place.id], segments: [] }),
     ]);
     await eventually(async () => ((await h.server.services.repositories.roomHolds.findByIds(viewer.orgId, [room.id]))[0]!.status === 'converted' ? true : undefined));
     await eventually(async () => ((await h.server.services.repositories.packageHolds.findByIds(viewer.orgId, [place.id]))[0]!.status === 'converted' ? true : undefined));
@@ -53,7 +53,7 @@ describe('booking outcomes on room and package holds, and segment changes', () =
     const viewer = newViewer();
     const { room, place, roomTypeId, packageId } = await roomAndPackageHolds(viewer);
     await h.runtime.bus.publish(streamOf('booking'), [
-      bookingEvent('booking.canceled', viewer.orgId, randomUUID(), { bookingId: randomUUID(), travelerId: viewer.personId, holdIds: [room.id, place.id], reason: 'test' }),
+      bookingEvent('booking.canceled', viewer.orgId, randomUUID(), { bookingId: randomUUID(), travelerId: viewer.personId, department: null, holdIds: [room.id, place.id], reason: 'test' }),
     ]);
     await eventually(async () => ((await h.server.services.repositories.packageHolds.findByIds(viewer.orgId, [place.id]))[0]!.status === 'released' ? true : undefined));
     expect((await h.server.services.repositories.roomHolds.findByIds(viewer.orgId, [room.id]))[0]!.status).toBe('released');

@@ -65,6 +65,6 @@ export function bookingConfirmed(orgId: string, bookingId: string, amount: numbe
     orgId,
     aggregateId: bookingId,
     occurredAt: new Date().toISOString(),
-    payload: { bookingId, travelerId: randomUUID(), amount, currency, holdIds: [], segments: [] },
+    payload: { bookingId, travelerId: randomUUID(), department: null, amount, currency, holdIds: [], segments: [] },
   };
 }

@@ -29,7 +29,11 @@ export const bookingFacts = analytics.table(
     /** Trip shape from the confirm's segments (null until a confirm arrives): first and last departure, first destination. */
     firstDepartAt: timestamp('first_depart_at', { withTimezone: true }),
     lastDepartAt: timestamp('last_depart_at', { withTimezone: true }),
+    /** The latest segment end (arrival, check-out); null when the confirm named none. */
+    lastArriveAt: timestamp('last_arrive_at', { withTimezone: true }),
     destination: text('destination'),
+    /** The traveler's department as booking snapshotted it on the draft; null when none was set. */
+    department: text('department'),
     segmentCount: integer('segment_count').notNull().default(0),
     /** CO2e of the flight segments with a known distance, and how many flight segments lack one. */
     co2eGrams: bigint('co2e_grams', { mode: 'number' }).notNull().default(0),
@@ -47,6 +51,7 @@ export const bookingFacts = analytics.table(
     index('booking_facts_org_confirmed_idx').on(t.orgId, t.confirmedAt),
     index('booking_facts_org_traveler_idx').on(t.orgId, t.travelerId, t.confirmedAt),
     index('booking_facts_org_depart_idx').on(t.orgId, t.firstDepartAt),
+    index('booking_facts_org_department_idx').on(t.orgId, t.department, t.confirmedAt),
     check('booking_facts_amount_nonnegative', sql`${t.amountMinor} >= 0`),
     check('booking_facts_confirmed_has_amount', sql`${t.status} <> 'confirmed' or (${t.amountMinor} is not null and ${t.currency} is not null)`),
   ],
@@ -85,6 +90,9 @@ export const segmentFacts = analytics.table(
     destination: text('destination'),
     cabin: text('cabin'),
     departAt: timestamp('depart_at', { withTimezone: true }),
+    arriveAt: timestamp('arrive_at', { withTimezone: true }),
+    /** The segment's price in the booking's currency; null for confirms published before segments were priced. */
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
     distanceKm: integer('distance_km'),
     haul: text('haul'),
     co2eGrams: bigint('co2e_grams', { mode: 'number' }),
@@ -136,6 +144,29 @@ export const paymentFacts = analytics.table(
   },
   (t) => [index('payment_facts_org_idx').on(t.orgId, t.authorizedAt)],
 );
+
+export const BUDGET_PERIODS = ['month', 'year'] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
+
+/**
+ * Spending limits finance sets per department and period. Not a projection:
+ * set by the setDepartmentBudget mutation, so a rebuild leaves it alone.
+ */
+export const departmentBudgets = analytics.table(
+  'department_budgets',
+  {
+    orgId: uuid('org_id').notNull(),
+    department: text('department').notNull(),
+    period: text('period', { enum: BUDGET_PERIODS }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedById: uuid('updated_by_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.department, t.period] }), check('department_budgets_amount_nonnegative', sql`${t.amountMinor} >= 0`)],
+);
+
+export type DepartmentBudgetRow = typeof departmentBudgets.$inferSelect;
 
 export const outbox = outboxTable(analytics);
 export const inbox = inboxTable(analytics);

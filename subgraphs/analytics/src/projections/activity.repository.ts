@@ -13,6 +13,8 @@ export interface SegmentFact {
   destination: string | null;
   cabin: string | null;
   departAt: Date | null;
+  arriveAt: Date | null;
+  amountMinor: number | null;
   distanceKm: number | null;
   haul: string | null;
   co2eGrams: number | null;

@@ -17,6 +17,8 @@ const schemas = {
     payload: z.object({
       bookingId: z.guid(),
       travelerId: z.guid(),
+      // Optional on the way in: confirms logged before booking sent departments and segment prices replay as unknown, not as malformed.
+      department: z.string().nullish(),
       amount: minor,
       currency,
       segments: z.array(
@@ -27,11 +29,13 @@ const schemas = {
           destination: z.string().nullable(),
           cabin: z.string().nullable(),
           departAt: z.iso.datetime({ offset: true }).nullable(),
+          arriveAt: z.iso.datetime({ offset: true }).nullish(),
+          amount: minor.nullish(),
         }),
       ),
     }),
   }),
-  'booking.canceled': z.object({ ...envelope, payload: z.object({ bookingId: z.guid(), travelerId: z.guid() }) }),
+  'booking.canceled': z.object({ ...envelope, payload: z.object({ bookingId: z.guid(), travelerId: z.guid(), department: z.string().nullish() }) }),
   'policy.evaluated': z.object({
     ...envelope,
     payload: z.object({ evaluationId: z.guid(), bookingId: z.guid(), result: z.enum(['COMPLIANT', 'SOFT_WARNING', 'HARD_STOP']) }),
@@ -103,13 +107,24 @@ export class Projector {
             destination: s.destination,
             cabin: s.cabin,
             departAt: s.departAt ? new Date(s.departAt) : null,
+            arriveAt: s.arriveAt ? new Date(s.arriveAt) : null,
+            amountMinor: s.amount ?? null,
             distanceKm: emission?.distanceKm ?? null,
             haul: emission?.haul ?? null,
             co2eGrams: emission?.co2eGrams ?? null,
           };
         });
         await spend.recordConfirmed(
-          { bookingId: p.bookingId, orgId, travelerId: p.travelerId, amountMinor: p.amount, currency: p.currency, occurredAt: at, trip: tripShape(segments) },
+          {
+            bookingId: p.bookingId,
+            orgId,
+            travelerId: p.travelerId,
+            department: p.department ?? null,
+            amountMinor: p.amount,
+            currency: p.currency,
+            occurredAt: at,
+            trip: tripShape(segments),
+          },
           tx,
         );
         await activity.recordSegments(segments, tx);
@@ -117,7 +132,7 @@ export class Projector {
       }
       case 'booking.canceled': {
         const p = payloadOf(type, parsed.data);
-        await spend.recordCanceled({ bookingId: p.bookingId, orgId, travelerId: p.travelerId, occurredAt: at }, tx);
+        await spend.recordCanceled({ bookingId: p.bookingId, orgId, travelerId: p.travelerId, department: p.department ?? null, occurredAt: at }, tx);
         return;
       }
       case 'policy.evaluated': {
@@ -179,10 +194,12 @@ export class Projector {
  */
 function tripShape(segments: SegmentFact[]): TripShape {
   const departures = segments.map((s) => s.departAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime());
+  const arrivals = segments.map((s) => s.arriveAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime());
   const flights = segments.filter((s) => s.kind === 'flight');
   return {
     firstDepartAt: departures[0] ?? null,
     lastDepartAt: departures.at(-1) ?? null,
+    lastArriveAt: arrivals.at(-1) ?? null,
     destination: segments[0]?.destination ?? null,
     segmentCount: segments.length,
     co2eGrams: flights.reduce((sum, s) => sum + (s.co2eGrams ?? 0), 0),

@@ -108,30 +108,35 @@ export class ReportsRepository {
   }
 
   /**
-   * Spend per value of a segment attribute (supplier or kind). Events price
-   * whole bookings, not segments, so a booking's total goes to a value only
-   * when all its segments share it; mixed bookings count under every value
-   * they touch (`segments`, `bookings`) but add to no value's spend.
+   * Spend per value of a segment attribute (supplier or kind), exact from
+   * each segment's own price. Confirms published before segments carried a
+   * price fall back to the old rule: the booking's total goes to a value
+   * only when all its segments share it (mixed ones add to no value's
+   * spend). `segments` and `bookings` count every segment either way.
    */
   async spendBySegment(orgId: string, attribute: 'supplier' | 'kind', r: Range): Promise<{ spend: KeyedMoneyRow[]; counts: SegmentGroupRow[] }> {
     const col = attribute === 'supplier' ? s.supplier : s.kind;
     const scope = and(eq(s.orgId, orgId), eq(b.orgId, orgId), confirmed, inRange(b.confirmedAt, r));
-    const sole = this.db
+    const legacy = this.db
       .select({ bookingId: s.bookingId, key: sql<string>`min(${col})`.as('key') })
       .from(s)
       .innerJoin(b, eq(b.bookingId, s.bookingId))
       .where(scope)
       .groupBy(s.bookingId)
-      .having(sql`count(distinct ${col}) = 1`)
-      .as('sole');
-    const total = sql`sum(${b.amountMinor})`;
-    const [spend, counts] = await Promise.all([
+      .having(sql`count(distinct ${col}) = 1 and count(${s.amountMinor}) = 0`)
+      .as('legacy');
+    const [priced, unpriced, counts] = await Promise.all([
       this.db
-        .select({ key: sole.key, currency: sql<string>`${b.currency}`, bookings: sql<number>`count(*)::int`, total: sql<string>`${total}::text` })
-        .from(sole)
-        .innerJoin(b, eq(b.bookingId, sole.bookingId))
-        .groupBy(sole.key, b.currency)
-        .orderBy(desc(total), asc(sole.key), asc(b.currency)),
+        .select({ key: sql<string>`${col}`, currency: sql<string>`${b.currency}`, bookings: sql<number>`count(distinct ${s.bookingId})::int`, total: sql<string>`sum(${s.amountMinor})::text` })
+        .from(s)
+        .innerJoin(b, eq(b.bookingId, s.bookingId))
+        .where(and(scope, isNotNull(s.amountMinor)))
+        .groupBy(col, b.currency),
+      this.db
+        .select({ key: legacy.key, currency: sql<string>`${b.currency}`, bookings: sql<number>`count(*)::int`, total: sql<string>`sum(${b.amountMinor})::text` })
+        .from(legacy)
+        .innerJoin(b, eq(b.bookingId, legacy.bookingId))
+        .groupBy(legacy.key, b.currency),
       this.db
         .select({ key: sql<string>`${col}`, segments: sql<number>`count(*)::int`, bookings: sql<number>`count(distinct ${s.bookingId})::int` })
         .from(s)
@@ -140,10 +145,46 @@ export class ReportsRepository {
         .groupBy(col)
         .orderBy(desc(sql`count(*)`), asc(col)),
     ]);
+    const merged = new Map<string, KeyedMoneyRow>();
+    for (const x of [...priced, ...unpriced]) {
+      const id = `${x.key}\u0000${x.currency}`;
+      const row = merged.get(id) ?? { key: x.key, currency: x.currency, bookings: 0, totalMinor: 0n };
+      row.bookings += Number(x.bookings);
+      row.totalMinor += big(x.total);
+      merged.set(id, row);
+    }
     return {
-      spend: spend.map((x) => ({ key: x.key, currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total) })),
+      spend: [...merged.values()],
       counts: counts.map((x) => ({ key: x.key, segments: Number(x.segments), bookings: Number(x.bookings) })),
     };
+  }
+
+  /** Confirmed spend, bookings and CO2e per department (null: no department) and currency, largest spend first. */
+  async byDepartment(orgId: string, r: Range): Promise<{ department: string | null; currency: string; bookings: number; totalMinor: bigint; co2eGrams: bigint; distanceKm: bigint }[]> {
+    const total = sql`sum(${b.amountMinor})`;
+    const rows = await this.db
+      .select({
+        department: b.department,
+        currency: sql<string>`${b.currency}`,
+        bookings: sql<number>`count(*)::int`,
+        total: sql<string>`${total}::text`,
+        co2: sql<string>`sum(${b.co2eGrams})::text`,
+        km: sql<string>`sum(${b.distanceKm})::text`,
+      })
+      .from(b)
+      .where(and(eq(b.orgId, orgId), confirmed, inRange(b.confirmedAt, r)))
+      .groupBy(b.department, b.currency)
+      .orderBy(asc(b.department), asc(b.currency));
+    return rows.map((x) => ({ department: x.department, currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total), co2eGrams: big(x.co2), distanceKm: big(x.km) }));
+  }
+
+  /** Confirmed spend of one department in one currency over the interval (the budget figures). */
+  async departmentSpend(orgId: string, department: string, currency: string, r: Range): Promise<bigint> {
+    const [row] = await this.db
+      .select({ total: sql<string | null>`sum(${b.amountMinor})::text` })
+      .from(b)
+      .where(and(eq(b.orgId, orgId), confirmed, eq(b.department, department), eq(b.currency, currency), inRange(b.confirmedAt, r)));
+    return big(row?.total ?? null);
   }
 
   /** Flight segments of confirmed bookings per cabin (cabins without any left out), from the per-booking counts. */
@@ -302,11 +343,10 @@ export class ReportsRepository {
   }
 
   /**
-   * Travelers of confirmed bookings by where their trip stands at `now`,
-   * from segment departure times (events carry no arrival times):
-   * departing on the UTC day of `now`; on the road between their first and
-   * last departure; returning when their last departure (the return leg) is
-   * between `now` and the end of the UTC ISO week.
+   * Travelers of confirmed bookings by where their trip stands at `now`:
+   * departing on the UTC day of `now`; on the road between their first
+   * departure and the end of their last segment; returning when a trip with
+   * a return leg ends between `now` and the end of the UTC ISO week.
    */
   async movements(orgId: string, now: Date, dayStart: Date, dayEnd: Date, weekEnd: Date): Promise<{ departingToday: string[]; onTheRoad: string[]; returningThisWeek: string[] }> {
     const base = and(eq(b.orgId, orgId), confirmed);
@@ -317,10 +357,13 @@ export class ReportsRepository {
         .where(and(base, where))
         .orderBy(b.travelerId)
         .then((rows) => rows.map((r) => r.id));
+    // Where the confirm carried no arrival times, the last departure stands in for the trip's end.
+    const tripEnd = sql`coalesce(${b.lastArriveAt}, ${b.lastDepartAt})`;
+    const nowAt = now.toISOString();
     const [departingToday, onTheRoad, returningThisWeek] = await Promise.all([
       ids(and(gte(b.firstDepartAt, dayStart), lt(b.firstDepartAt, dayEnd))),
-      ids(and(sql`${b.firstDepartAt} <= ${now.toISOString()}`, gt(b.lastDepartAt, now))),
-      ids(and(gt(b.segmentCount, 1), gte(b.lastDepartAt, now), lt(b.lastDepartAt, weekEnd), sql`${b.lastDepartAt} > ${b.firstDepartAt}`)),
+      ids(and(sql`${b.firstDepartAt} <= ${nowAt}`, sql`${tripEnd} > ${nowAt}`)),
+      ids(and(gt(b.segmentCount, 1), sql`${b.lastDepartAt} > ${b.firstDepartAt}`, sql`${tripEnd} >= ${nowAt}`, sql`${tripEnd} < ${weekEnd.toISOString()}`)),
     ]);
     return { departingToday, onTheRoad, returningThisWeek };
   }

@@ -49,6 +49,7 @@ export const reportsResolvers: Resolvers<AnalyticsContext> = {
       (await ctx.services.reports.spendByTraveler(s.orgId, s.range)).map((x) => ({ ...x, traveler: person(x.travelerId) })),
     spendBySupplier: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.reports.spendBySegment(s.orgId, 'supplier', s.range),
     spendBySegmentKind: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.reports.spendBySegment(s.orgId, 'kind', s.range),
+    byDepartment: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.reports.byDepartment(s.orgId, s.range),
     averageTripCost: async (s: Scope, _: unknown, ctx: AnalyticsContext) => (await ctx.services.reports.totals(s.orgId, s.range)).averages,
     bookingsByCabin: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.reports.bookingsByCabin(s.orgId, s.range),
     topDestinations: (s: Scope, args: { first: number }, ctx: AnalyticsContext) => ctx.services.reports.topDestinations(s.orgId, s.range, args.first),

@@ -140,6 +140,28 @@ export class ReportsService {
     }));
   }
 
+  /** Spend per currency, bookings and emissions per department; bookings without a department are grouped under null. */
+  async byDepartment(orgId: string, r: Range) {
+    const rows = await this.repository.byDepartment(orgId, r);
+    const groups = new Map<string | null, { department: string | null; bookings: number; spend: MoneyAmount[]; grams: bigint; km: bigint }>();
+    for (const row of rows) {
+      const g = groups.get(row.department) ?? { department: row.department, bookings: 0, spend: [], grams: 0n, km: 0n };
+      g.bookings += row.bookings;
+      g.spend.push({ amount: row.totalMinor, currency: row.currency });
+      g.grams += row.co2eGrams;
+      g.km += row.distanceKm;
+      groups.set(row.department, g);
+    }
+    return [...groups.values()].map((g) => ({
+      department: g.department,
+      bookings: g.bookings,
+      spend: g.spend.sort(byCurrency),
+      co2eGrams: Number(g.grams),
+      co2eKg: kg(g.grams),
+      distanceKm: Number(g.km),
+    }));
+  }
+
   /** Totals and averages per currency over the interval, from the same grouped rows. */
   async totals(orgId: string, r: Range): Promise<{ totals: MoneyAmount[]; averages: MoneyAmount[]; bookings: number }> {
     const rows = await this.repository.spendByPeriod(orgId, 'year', r);

@@ -6,6 +6,7 @@ export interface ConfirmedFact {
   bookingId: string;
   orgId: string;
   travelerId: string;
+  department: string | null;
   amountMinor: number;
   currency: string;
   occurredAt: Date;
@@ -16,6 +17,7 @@ export interface ConfirmedFact {
 export interface TripShape {
   firstDepartAt: Date | null;
   lastDepartAt: Date | null;
+  lastArriveAt: Date | null;
   destination: string | null;
   segmentCount: number;
   co2eGrams: number;
@@ -32,6 +34,7 @@ export interface CanceledFact {
   bookingId: string;
   orgId: string;
   travelerId: string;
+  department: string | null;
   occurredAt: Date;
 }
 
@@ -69,6 +72,7 @@ export class SpendRepository {
         bookingId: fact.bookingId,
         orgId: fact.orgId,
         travelerId: fact.travelerId,
+        department: fact.department,
         amountMinor: fact.amountMinor,
         currency: fact.currency,
         status: 'confirmed',
@@ -81,6 +85,8 @@ export class SpendRepository {
         set: {
           firstDepartAt: sql`case when ${newerConfirm} then excluded.first_depart_at else ${t.firstDepartAt} end`,
           lastDepartAt: sql`case when ${newerConfirm} then excluded.last_depart_at else ${t.lastDepartAt} end`,
+          lastArriveAt: sql`case when ${newerConfirm} then excluded.last_arrive_at else ${t.lastArriveAt} end`,
+          department: sql`case when ${newerConfirm} then coalesce(excluded.department, ${t.department}) else coalesce(${t.department}, excluded.department) end`,
           destination: sql`case when ${newerConfirm} then excluded.destination else ${t.destination} end`,
           segmentCount: sql`case when ${newerConfirm} then excluded.segment_count else ${t.segmentCount} end`,
           co2eGrams: sql`case when ${newerConfirm} then excluded.co2e_grams else ${t.co2eGrams} end`,
@@ -110,6 +116,7 @@ export class SpendRepository {
         bookingId: fact.bookingId,
         orgId: fact.orgId,
         travelerId: fact.travelerId,
+        department: fact.department,
         status: 'canceled',
         canceledAt: fact.occurredAt,
         lastEventAt: fact.occurredAt,
@@ -117,6 +124,8 @@ export class SpendRepository {
       .onConflictDoUpdate({
         target: t.bookingId,
         set: {
+          // Both events carry the draft's snapshot, so either may fill a department the other left empty.
+          department: sql`coalesce(${t.department}, excluded.department)`,
           status: sql`case when excluded.last_event_at >= ${t.lastEventAt} then 'canceled' else ${t.status} end`,
           canceledAt: sql`greatest(${t.canceledAt}, excluded.canceled_at)`,
           lastEventAt: sql`greatest(${t.lastEventAt}, excluded.last_event_at)`,
