@@ -79,18 +79,18 @@ export const seats = inventory.table(
   (t) => [uniqueIndex('seats_flight_number_idx').on(t.flightId, t.seatNumber), index('seats_flight_cabin_idx').on(t.flightId, t.cabin)],
 );
 
-export const holds = inventory.table(
-  'holds',
-  {
+/** Who holds what: the columns every kind of hold starts with (fresh builders per table). */
+function holdIdentity() {
+  return {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull(),
     personId: uuid('person_id').notNull(),
-    flightId: uuid('flight_id')
-      .notNull()
-      .references(() => flights.id),
-    seatId: uuid('seat_id')
-      .notNull()
-      .references(() => seats.id),
+  };
+}
+
+/** Price and lifecycle, the same for seat, room and package holds, so one set of rules reads them all. */
+function holdLifecycle() {
+  return {
     priceMinor: integer('price_minor').notNull(),
     currency: text('currency').notNull(),
     status: text('status', { enum: HOLD_STATUSES }).notNull().default('active'),
@@ -98,6 +98,20 @@ export const holds = inventory.table(
     bookingId: uuid('booking_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  };
+}
+
+export const holds = inventory.table(
+  'holds',
+  {
+    ...holdIdentity(),
+    flightId: uuid('flight_id')
+      .notNull()
+      .references(() => flights.id),
+    seatId: uuid('seat_id')
+      .notNull()
+      .references(() => seats.id),
+    ...holdLifecycle(),
   },
   (t) => [
     // The hard guarantee against double booking: at most one hold per seat can be active or sold.
@@ -188,9 +202,7 @@ export const travelPackages = inventory.table(
 export const roomHolds = inventory.table(
   'room_holds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...holdIdentity(),
     hotelId: uuid('hotel_id')
       .notNull()
       .references(() => hotels.id),
@@ -201,13 +213,7 @@ export const roomHolds = inventory.table(
     checkOut: date('check_out', { mode: 'string' }).notNull(),
     rooms: integer('rooms').notNull(),
     guests: integer('guests').notNull(),
-    priceMinor: integer('price_minor').notNull(),
-    currency: text('currency').notNull(),
-    status: text('status', { enum: HOLD_STATUSES }).notNull().default('active'),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    bookingId: uuid('booking_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...holdLifecycle(),
   },
   (t) => [
     index('room_holds_taken_idx').on(t.roomTypeId, t.checkIn).where(sql`${t.status} in ('active', 'converted')`),
@@ -238,9 +244,7 @@ export const packageDepartures = inventory.table(
 export const packageHolds = inventory.table(
   'package_holds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull(),
-    personId: uuid('person_id').notNull(),
+    ...holdIdentity(),
     packageId: uuid('package_id')
       .notNull()
       .references(() => travelPackages.id),
@@ -248,13 +252,7 @@ export const packageHolds = inventory.table(
       .notNull()
       .references(() => packageDepartures.id),
     travelers: integer('travelers').notNull(),
-    priceMinor: integer('price_minor').notNull(),
-    currency: text('currency').notNull(),
-    status: text('status', { enum: HOLD_STATUSES }).notNull().default('active'),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    bookingId: uuid('booking_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...holdLifecycle(),
   },
   (t) => [
     index('package_holds_taken_idx').on(t.departureId).where(sql`${t.status} in ('active', 'converted')`),
