@@ -21,3 +21,4 @@ export * from './server/http.js';
 export * from './server/subgraph-server.js';
 export * from './graphql/merge.js';
 export * from './server/process.js';
+export * from './validation.js';

@@ -1,5 +1,4 @@
 import { decodeCursor, DomainError } from '@travel/platform';
-import type { z } from 'zod';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,14 +34,4 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
     e = fields.cause;
   }
   return false;
-}
-
-/** Parses input with a zod schema; the first problem becomes VALIDATION_FAILED on its field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new DomainError('VALIDATION_FAILED', issue.message, issue.path.join('.') || null);
-  }
-  return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { DomainError, requireRole, type Clock, type UnitOfWork, type Viewer } from '@travel/platform';
+import { parseInput, requireRole, type Clock, type UnitOfWork, type Viewer } from '@travel/platform';
 import { z } from 'zod';
 import { BUDGET_PERIODS, type BudgetPeriod, type DepartmentBudgetRow } from '../db/schema.js';
 import type { ReportsRepository } from '../reports/reports.repository.js';
@@ -55,12 +55,7 @@ export class BudgetsService {
 
   async set(viewer: Viewer | null, input: unknown): Promise<DepartmentBudgetRow> {
     const actor = requireRole(viewer, 'finance');
-    const parsed = setBudgetInput.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DomainError('VALIDATION_FAILED', issue.message, issue.path.map(String).join('.') || 'input');
-    }
-    const data = parsed.data;
+    const data = parseInput(setBudgetInput, input, 'input');
     return this.uow.run(({ tx }) =>
       this.budgets.upsert(
         {

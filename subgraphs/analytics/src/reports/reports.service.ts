@@ -1,4 +1,4 @@
-import { DomainError, type Clock } from '@travel/platform';
+import { DomainError, parseInput, type Clock } from '@travel/platform';
 import { z } from 'zod';
 import { FACTOR_SOURCE } from '../emissions/factors.js';
 import { unknownAirports } from '../emissions/emissions.js';
@@ -101,12 +101,7 @@ export class ReportsService {
   ) {}
 
   range(from: Date, to: Date): Range {
-    const parsed = rangeInput.safeParse({ from, to });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DomainError('VALIDATION_FAILED', issue.message, String(issue.path[0] ?? 'to'));
-    }
-    return parsed.data;
+    return parseInput(rangeInput, { from, to }, 'to');
   }
 
   period(value: string): Period {

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { DomainError, signAccessToken, type Config, type Viewer } from '@travel/platform';
+import { DomainError, parseInput, signAccessToken, type Config, type Viewer } from '@travel/platform';
 import { z } from 'zod';
 import type { PersonRow } from '../db/schema.js';
 import type { PeopleRepository } from './people.repository.js';
@@ -29,15 +29,11 @@ export class PeopleService {
   ) {}
 
   async signIn(input: unknown, now: Date): Promise<SignInResult> {
-    const parsed = signInInput.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DomainError('VALIDATION_FAILED', issue.message, issue.path.join('.'));
-    }
-    const person = await this.people.findByEmail(parsed.data.email);
+    const credentials = parseInput(signInInput, input);
+    const person = await this.people.findByEmail(credentials.email);
     const valid = person?.passwordHash
-      ? await verify(person.passwordHash, parsed.data.password)
-      : await verify(await decoyHash, parsed.data.password).then(() => false);
+      ? await verify(person.passwordHash, credentials.password)
+      : await verify(await decoyHash, credentials.password).then(() => false);
     if (!person || !valid) throw new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong');
     const viewer: Viewer = { personId: person.id, orgId: person.orgId, roles: person.roles };
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { DomainError, pageArgs, type Clock } from '@travel/platform';
+import { DomainError, pageArgs, type Clock, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { AirportsRepository } from '../airports/airports.repository.js';
 import { CABINS, type FlightRow } from '../db/schema.js';
@@ -7,7 +7,6 @@ import { shiftDate } from '../dates.js';
 import { money, type Money } from '../money.js';
 import type { FlightSearchCache } from '../search/flight-search-cache.js';
 import { countBy, pageOf, priceBuckets, sortKeyCursor, type PriceBucketFacet, type SortKey } from '../search/facets.js';
-import { parseInput } from '../validation.js';
 import type { FlightCandidate, FlightSearch, FlightsRepository } from './flights.repository.js';
 
 export const MAX_PASSENGERS = 9;

@@ -1,10 +1,10 @@
-import { DomainError, type Clock, type Logger, type NewEvent, type Transaction, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
+import { DomainError, type Clock, type Logger, type NewEvent, type Transaction, type UnitOfWork, type Viewer, type WorkScope, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { AvailabilityService } from '../availability/availability.service.js';
 import { BOOKABLE_FLIGHT_STATUSES, CABINS, type Cabin, type HoldRow, type SeatRow } from '../db/schema.js';
 import type { FlightsRepository } from '../flights/flights.repository.js';
 import type { SeatsRepository } from '../seats/seats.repository.js';
-import { isUniqueViolation, isUuid, parseInput } from '../validation.js';
+import { isUniqueViolation, isUuid } from '../validation.js';
 import { effectiveStatus, extendedExpiry, extendHoldInput, HOLD_TTL_MS } from './hold-lifetime.js';
 import { SEAT_TAKEN_CONSTRAINT, type HoldsRepository } from './holds.repository.js';
 

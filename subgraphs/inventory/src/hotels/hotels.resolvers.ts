@@ -1,10 +1,10 @@
-import { enumResolver, pageArgs, toConnection, type Resolvers } from '@travel/platform';
+import { enumResolver, pageArgs, toConnection, type Resolvers, parseInput } from '@travel/platform';
 import type { InventoryContext } from '../context.js';
 import type { HotelRow, RoomTypeRow } from '../db/schema.js';
 import { money } from '../money.js';
 import { stayKey } from '../loaders.js';
 import { stay } from '../room-holds/room-holds.service.js';
-import { pairCursor, parseInput } from '../validation.js';
+import { pairCursor } from '../validation.js';
 import { HOTEL_SORTS } from './hotels.service.js';
 
 export const hotelsResolvers: Resolvers<InventoryContext> = {

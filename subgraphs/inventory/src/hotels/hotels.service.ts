@@ -1,11 +1,10 @@
-import { pageArgs, type Clock } from '@travel/platform';
+import { pageArgs, type Clock, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import { daysBetween, nightsOf } from '../dates.js';
 import type { HotelRow, RoomTypeRow } from '../db/schema.js';
 import { money, type Money } from '../money.js';
 import { MAX_ROOMS, stay } from '../room-holds/room-holds.service.js';
 import { countBy, pageOf, priceBuckets, sortKeyCursor, type PriceBucketFacet, type SortKey } from '../search/facets.js';
-import { parseInput } from '../validation.js';
 import type { HotelCandidate, HotelsRepository, TakenNight } from './hotels.repository.js';
 
 export const HOTEL_SORTS = ['price', 'rating', 'distance', 'name'] as const;

@@ -1,9 +1,9 @@
-import { DomainError, type Clock, type Logger, type NewEvent, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
+import { DomainError, type Clock, type Logger, type NewEvent, type UnitOfWork, type Viewer, type WorkScope, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { PackageHoldRow } from '../db/schema.js';
 import { effectiveStatus, extendedExpiry, extendHoldInput, HOLD_TTL_MS } from '../holds/hold-lifetime.js';
 import type { PackagesRepository } from '../packages/packages.repository.js';
-import { isUuid, parseInput } from '../validation.js';
+import { isUuid } from '../validation.js';
 import type { PackageHoldsRepository } from './package-holds.repository.js';
 
 const SWEEP_BATCH = 500;

@@ -1,11 +1,11 @@
-import { enumResolver, pageArgs, toConnection, type Resolvers } from '@travel/platform';
+import { enumResolver, pageArgs, toConnection, type Resolvers, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { InventoryContext } from '../context.js';
 import type { TravelPackageRow } from '../db/schema.js';
 import { money } from '../money.js';
 import { stayKey } from '../loaders.js';
 import { departurePrice } from '../package-holds/package-holds.service.js';
-import { pairCursor, parseInput } from '../validation.js';
+import { pairCursor } from '../validation.js';
 import type { DepartureView } from './packages.repository.js';
 import { PACKAGE_SORTS } from './packages.service.js';
 

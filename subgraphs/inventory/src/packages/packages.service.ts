@@ -1,8 +1,7 @@
-import { pageArgs, type Clock } from '@travel/platform';
+import { pageArgs, type Clock, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { TravelPackageRow } from '../db/schema.js';
 import { countBy, pageOf, priceBuckets, sortKeyCursor, type PriceBucketFacet, type SortKey } from '../search/facets.js';
-import { parseInput } from '../validation.js';
 import type { DepartureView, PackageCandidate, PackagesRepository } from './packages.repository.js';
 
 export const PACKAGE_SORTS = ['relevance', 'price', 'duration', 'title'] as const;

@@ -1,10 +1,10 @@
-import { DomainError, type Clock, type Logger, type NewEvent, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
+import { DomainError, type Clock, type Logger, type NewEvent, type UnitOfWork, type Viewer, type WorkScope, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import { daysBetween, localDate } from '../dates.js';
 import type { RoomHoldRow } from '../db/schema.js';
 import { effectiveStatus, extendedExpiry, extendHoldInput, HOLD_TTL_MS } from '../holds/hold-lifetime.js';
 import type { HotelsRepository } from '../hotels/hotels.repository.js';
-import { isUuid, parseInput } from '../validation.js';
+import { isUuid } from '../validation.js';
 import type { RoomHoldsRepository } from './room-holds.repository.js';
 
 export const MAX_NIGHTS = 30;

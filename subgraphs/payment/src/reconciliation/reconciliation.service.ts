@@ -1,4 +1,4 @@
-import { DomainError, type Clock, type Executor, type UnitOfWork } from '@travel/platform';
+import { DomainError, parseInput, type Clock, type Executor, type UnitOfWork } from '@travel/platform';
 import { z } from 'zod';
 import type { CardTransactionRow, FlagRow, PaymentRow } from '../db/schema.js';
 import type { ReconciliationRepository } from './reconciliation.repository.js';
@@ -58,15 +58,11 @@ export class ReconciliationService {
   }
 
   async resolve(orgId: string, personId: string, input: { flagId: string; note: string }): Promise<FlagRow> {
-    const parsed = resolveInput.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DomainError('VALIDATION_FAILED', issue.message, String(issue.path[0] ?? 'input'));
-    }
+    const { flagId, note } = parseInput(resolveInput, input, 'input');
     return this.uow.run(async ({ tx }) => {
-      const resolved = await this.flags.resolve(orgId, parsed.data.flagId, personId, parsed.data.note, this.clock.now(), tx);
+      const resolved = await this.flags.resolve(orgId, flagId, personId, note, this.clock.now(), tx);
       if (resolved) return resolved;
-      const existing = await this.flags.findById(orgId, parsed.data.flagId, tx);
+      const existing = await this.flags.findById(orgId, flagId, tx);
       if (!existing) throw new DomainError('NOT_FOUND', 'No such reconciliation flag', 'flagId');
       throw new DomainError('INVALID_TRANSITION', 'The flag is already resolved', 'flagId');
     });

@@ -1,4 +1,4 @@
-import { DomainError, type Clock, type UnitOfWork, type Viewer } from '@travel/platform';
+import { DomainError, parseInput, type Clock, type UnitOfWork, type Viewer } from '@travel/platform';
 import { z } from 'zod';
 import type { EvaluationRow } from '../db/schema.js';
 import type { PoliciesRepository } from '../policies/policies.repository.js';
@@ -28,12 +28,7 @@ export class EvaluationsService {
    * database transaction waits on another subgraph.
    */
   async evaluateBooking(viewer: Viewer, identity: string, input: unknown): Promise<EvaluationRow> {
-    const parsed = evaluateInput.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DomainError('VALIDATION_FAILED', issue.message, issue.path.join('.'));
-    }
-    const { bookingId } = parsed.data;
+    const { bookingId } = parseInput(evaluateInput, input);
     const now = this.clock.now();
     const facts = await this.facts.read(bookingId, identity, now);
     if (!facts) throw new DomainError('NOT_FOUND', `No booking ${bookingId}`, 'bookingId');
