@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { Cabin } from '../gql/graphql';
 import { dayOffset, formatDate, formatDuration, formatMoney, formatTime, formatZone } from '../format';
@@ -108,6 +109,11 @@ export function FlightCard(props: Props) {
             <span>{CABIN_LABELS[c.cabin]}</span>
             <span className="price">{c.lowestFare && c.seatsLeft > 0 ? formatMoney(c.lowestFare) : 'Sold out'}</span>
             {c.seatsLeft > 0 && c.seatsLeft <= FEW_SEATS && <span className="small warn">{c.seatsLeft} left</span>}
+            {c.seatsLeft > 0 && (
+              <Link className="small" to={`/flights/${flight.id}/seats?cabin=${c.cabin}`} aria-label={`Choose a ${CABIN_LABELS[c.cabin]} seat on ${flight.flightNumber}`}>
+                Choose seat
+              </Link>
+            )}
           </li>
         ))}
       </ul>

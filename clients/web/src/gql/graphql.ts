@@ -4,6 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Assistance the traveler needs, after the IATA special service request codes. */
+export type AccessibilityNeed =
+  /** Needs an accessible hotel room. */
+  | 'ACCESSIBLE_ROOM'
+  /** Blind or visually impaired (BLND). */
+  | 'BLIND'
+  /** Deaf or hard of hearing (DEAF). */
+  | 'DEAF'
+  /** Travels with their own wheelchair. */
+  | 'OWN_WHEELCHAIR'
+  /** Travels with a service animal (SVAN). */
+  | 'SERVICE_ANIMAL'
+  /** Wheelchair to the seat; cannot walk (WCHC). */
+  | 'WHEELCHAIR_CABIN'
+  /** Wheelchair for distances; can climb stairs and walk in the cabin (WCHR). */
+  | 'WHEELCHAIR_RAMP'
+  /** Wheelchair; cannot climb stairs but can walk in the cabin (WCHS). */
+  | 'WHEELCHAIR_STEPS';
+
+/** Lifecycle of a booking; see the transition table in the booking subgraph. */
+export type BookingStatus =
+  /** Canceled, by a person or because payment failed. */
+  | 'CANCELED'
+  /** The trip has taken place. */
+  | 'COMPLETED'
+  /** Paid; the inventory is committed. */
+  | 'CONFIRMED'
+  /** Created from holds; nothing is paid or committed yet. */
+  | 'DRAFT'
+  /** Compliant and confirmed by the booker; waiting for payment to be authorized. */
+  | 'PAYMENT_PENDING'
+  /** Confirmed by the booker, but the travel policy asks for an approval first. */
+  | 'PENDING_APPROVAL'
+  /** Canceled and the money returned. */
+  | 'REFUNDED'
+  /** Something went wrong after payment (disruption, mismatch); an agent must look at it. */
+  | 'REQUIRES_ATTENTION'
+  /** Tickets were issued by the carrier. */
+  | 'TICKETED';
+
 /** Cabin class of a flight seat. */
 export type Cabin =
   /** Business. */
@@ -14,6 +54,104 @@ export type Cabin =
   | 'FIRST'
   /** Premium economy. */
   | 'PREMIUM_ECONOMY';
+
+/** Cancels a booking on the terms of a quote. */
+export type CancelBookingInput = {
+  /** Client-chosen key (8 to 255 characters); retrying with the same key and input has no further effect. */
+  idempotencyKey: string;
+  /** A quote from quoteCancellation, not expired, for the booking as it is now. */
+  quoteId: string | number;
+  /** Why the booking is canceled (at most 500 characters); kept in the audit trail. */
+  reason?: string | null | undefined;
+};
+
+/** How much of a segment's price comes back when it is canceled, by time left before it starts. */
+export type CancellationPolicy =
+  /** Full refund until 24 hours before the start, nothing after. */
+  | 'FLEXIBLE'
+  /** Nothing is refunded. */
+  | 'NON_REFUNDABLE'
+  /** Full refund until 7 days before the start, half until 24 hours before, nothing after. */
+  | 'STANDARD';
+
+/** A car rental the traveler arranged with a rental company. */
+export type CarSegmentInput = {
+  /** The rental's refund rule; FLEXIBLE when not given. */
+  cancellationPolicy?: CancellationPolicy | null | undefined;
+  /** The car class, e.g. Compact or Full-size SUV. */
+  carClass: string;
+  /** When the car is returned; after pickupAt. */
+  dropoffAt: string;
+  /** Where the car is returned. */
+  dropoffLocation: string;
+  /** When the car is picked up. */
+  pickupAt: string;
+  /** Where the car is picked up. */
+  pickupLocation: string;
+  /** The rental price. */
+  price: MoneyInput;
+  /** The rental company. */
+  supplier: string;
+  /** The rental company's confirmation number. */
+  supplierReference?: string | null | undefined;
+};
+
+/** Confirms a draft and asks for payment. */
+export type ConfirmBookingInput = {
+  /** The draft to confirm. */
+  bookingId: string | number;
+  /** Client-chosen key (8 to 255 characters); retrying with the same key and input has no further effect. */
+  idempotencyKey: string;
+  /** Payment method reference for the payment provider, e.g. pm_card_visa. */
+  paymentMethod: string;
+};
+
+/** What to book: inventory holds and car rentals, for whom, and why. */
+export type CreateBookingDraftInput = {
+  /** Car rentals to record as segments (0 to 5); there is no car inventory, so they are taken as given. */
+  cars?: Array<CarSegmentInput> | null | undefined;
+  /** Active holds to turn into segments: seat holds, room holds and package holds alike (0 to 10; with the cars at least one segment, one currency). */
+  holdIds: Array<string | number>;
+  /** Client-chosen key (8 to 255 characters); retrying with the same key and input returns the same draft instead of a second one. */
+  idempotencyKey?: string | null | undefined;
+  /** Passport, contact and needs of the traveler; can also be given later with updateTravelerDetails. */
+  travelerDetails?: TravelerDetailsInput | null | undefined;
+  /** The traveler; defaults to the caller. Booking for someone else needs the arranger or travel admin role. */
+  travelerId?: string | number | null | undefined;
+  /** Why the trip is taken (at most 500 characters). */
+  tripPurpose?: string | null | undefined;
+};
+
+/** A meal need the carrier or hotel is told about. */
+export type DietaryNeed =
+  /** Diabetic meal. */
+  | 'DIABETIC'
+  /** No gluten. */
+  | 'GLUTEN_FREE'
+  /** Halal. */
+  | 'HALAL'
+  /** Kosher. */
+  | 'KOSHER'
+  /** No lactose. */
+  | 'LACTOSE_FREE'
+  /** Low salt. */
+  | 'LOW_SODIUM'
+  /** Allergic to nuts. */
+  | 'NUT_ALLERGY'
+  /** No animal products. */
+  | 'VEGAN'
+  /** No meat or fish. */
+  | 'VEGETARIAN';
+
+/** Someone to call in an emergency. */
+export type EmergencyContactInput = {
+  /** Their name. */
+  name: string;
+  /** Phone number in E.164 form. */
+  phone: string;
+  /** How they relate to the traveler. */
+  relationship?: string | null | undefined;
+};
 
 /** What went wrong in a mutation, as data: the client can branch on code and highlight field. */
 export type ErrorCode =
@@ -42,6 +180,118 @@ export type FlightSort =
   | 'DURATION'
   /** Cheapest fare first. */
   | 'PRICE';
+
+/** Which seat to hold: a chosen one, or any free seat of a cabin. */
+export type HoldSeatInput = {
+  /** Cabin to pick a seat from when seatId is omitted; with seatId, the seat must be in it. */
+  cabin?: Cabin | null | undefined;
+  /** The flight. */
+  flightId: string | number;
+  /** The seat to hold; when omitted, the cheapest free seat of cabin is picked. */
+  seatId?: string | number | null | undefined;
+};
+
+/** State of a seat hold. */
+export type HoldStatus =
+  /** Reserves the seat until expiresAt. */
+  | 'ACTIVE'
+  /** Turned into a confirmed booking; the seat is sold. */
+  | 'CONVERTED'
+  /** Ran out before it was booked; the seat is free again. */
+  | 'EXPIRED'
+  /** Given up before it expired; the seat is free again. */
+  | 'RELEASED';
+
+/** An amount of money given by a client. */
+export type MoneyInput = {
+  /** Amount in minor units of the currency. */
+  amount: number;
+  /** ISO 4217 currency code, e.g. EUR. */
+  currency: string;
+};
+
+/** A passport. */
+export type PassportInput = {
+  /** Last day the passport is valid; must be after the trip ends. */
+  expiresOn: string;
+  /** Issuing country, ISO 3166-1 alpha-2 (e.g. DE). */
+  issuingCountry: string;
+  /** Document number, 5 to 20 letters and digits. */
+  number: string;
+};
+
+/** Lifecycle of a payment. */
+export type PaymentStatus =
+  /** The amount is held on the payment method and awaits capture. */
+  | 'AUTHORIZED'
+  /** The authorization was released without collecting the amount. */
+  | 'CANCELED'
+  /** The held amount was collected. */
+  | 'CAPTURED'
+  /** The payment method was declined or could not be used; see failureCode. */
+  | 'FAILED'
+  /** The collected amount was returned to the payment method. */
+  | 'REFUNDED'
+  /** The cardholder must authenticate (3-D Secure) before the issuer decides. Not completed yet: booking treats it as failed. */
+  | 'REQUIRES_ACTION';
+
+/** The overall verdict of a policy evaluation. */
+export type PolicyResult =
+  /** No hard-stop or soft-warning rule triggered. */
+  | 'COMPLIANT'
+  /** At least one hard-stop rule triggered. */
+  | 'HARD_STOP'
+  /** At least one soft-warning rule triggered and no hard-stop rule did. */
+  | 'SOFT_WARNING';
+
+/** Asks what canceling a booking now would refund. */
+export type QuoteCancellationInput = {
+  /** The booking to cancel. */
+  bookingId: string | number;
+};
+
+/** Kinds of reconciliation discrepancy. */
+export type ReconciliationFlagKind =
+  /** The amount ticketed differs from the amount authorized. */
+  | 'AMOUNT_MISMATCH'
+  /** The capture came more than 7 days after the authorization, when card authorizations lapse. */
+  | 'LATE_CAPTURE'
+  /** A card was charged by a merchant that did not identify itself. */
+  | 'UNKNOWN_MERCHANT'
+  /** A card was presented at a merchant outside airlines, hotels and car rental. */
+  | 'UNUSUAL_CATEGORY';
+
+/** Whether a reconciliation flag still needs attention. */
+export type ReconciliationFlagStatus =
+  /** Awaiting finance. */
+  | 'OPEN'
+  /** Finance resolved it. */
+  | 'RESOLVED';
+
+/** Which flag to resolve and why. */
+export type ResolveReconciliationFlagInput = {
+  /** The flag's id. */
+  flagId: string | number;
+  /** Finance's explanation, kept with the flag. */
+  note: string;
+};
+
+/** What a person may do in their organization. */
+export type Role =
+  /** Approves policy exceptions. */
+  | 'APPROVER'
+  /** Books trips for others. */
+  | 'ARRANGER'
+  /** Sees spend, payments and reconciliation. */
+  | 'FINANCE'
+  /** An integration partner calling the API with a key. */
+  | 'PARTNER'
+  /** Operates the platform across organizations. */
+  | 'PLATFORM_ADMIN'
+  /** Books their own trips. */
+  | 'TRAVELER'
+  /** Manages the travel program, policies and disruptions. */
+  | 'TRAVEL_ADMIN';
 
 /** What to search flights for. */
 export type SearchFlightsInput = {
@@ -73,6 +323,26 @@ export type SearchFlightsInput = {
   sort?: FlightSort | null | undefined;
 };
 
+/** Where a seat sits in its row. */
+export type SeatPosition =
+  /** Next to an aisle. */
+  | 'AISLE'
+  /** Between two other seats. */
+  | 'MIDDLE'
+  /** Next to the window. */
+  | 'WINDOW';
+
+/** What a segment of a booking is. */
+export type SegmentKind =
+  /** A car rental. */
+  | 'CAR'
+  /** A seat on a flight. */
+  | 'FLIGHT'
+  /** A hotel stay. */
+  | 'HOTEL'
+  /** A bundled travel package. */
+  | 'PACKAGE';
+
 /** Credentials for signing in. */
 export type SignInInput = {
   /** The person's email. */
@@ -81,12 +351,71 @@ export type SignInInput = {
   password: string;
 };
 
+/** How to reach the traveler. */
+export type TravelerContactInput = {
+  /** Email address. */
+  email: string;
+  /** Phone number in E.164 form, e.g. +14155550123. */
+  phone: string;
+};
+
+/** Who travels, as the passport says, and how to reach them. Every invalid field is reported in errors, each with its path. */
+export type TravelerDetailsInput = {
+  /** Assistance needs. */
+  accessibilityNeeds?: Array<AccessibilityNeed> | null | undefined;
+  /** How to reach the traveler. */
+  contact: TravelerContactInput;
+  /** Date of birth; in the past, at most 130 years ago. */
+  dateOfBirth: string;
+  /** Meal needs. */
+  dietaryNeeds?: Array<DietaryNeed> | null | undefined;
+  /** Whom to call if something happens to the traveler. */
+  emergencyContact: EmergencyContactInput;
+  /** Given names exactly as on the passport (letters, spaces, hyphens, apostrophes). */
+  givenNames: string;
+  /** The passport the traveler travels on. */
+  passport: PassportInput;
+  /** Free-text requests for the carrier or hotel (at most 500 characters). */
+  specialRequests?: string | null | undefined;
+  /** Surname exactly as on the passport. */
+  surname: string;
+};
+
+export type AnalyticsDashboardQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnalyticsDashboardQuery = { adminDashboard: { confirmedBookings: number, complianceRate: number | null, policyViolations: number, co2eKg: number, totalSpend: Array<{ amount: number, currency: string }>, averageTripCost: Array<{ amount: number, currency: string }>, bookingsByCabin: Array<{ cabin: Cabin, bookings: number }>, topDestinations: Array<{ destination: string, bookings: number, travelers: number }>, funnel: { searches: number | null, holds: number, bookingsConfirmed: number, paymentsAuthorized: number } } };
+
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
 
 
 export type SignInMutation = { signIn: { accessToken: string | null, expiresAt: string | null, viewer: { id: string, name: string } | null, errors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+
+export type CheckoutHoldQueryVariables = Exact<{
+  holdId: string | number;
+}>;
+
+
+export type CheckoutHoldQuery = { hold: { id: string, status: HoldStatus, expiresAt: string, price: { amount: number, currency: string }, seat: { id: string, seatNumber: string, cabin: Cabin }, flight: { id: string, flightNumber: string, departureAt: string, airline: { code: string }, origin: { code: string, timeZone: string }, destination: { code: string } } } | null };
+
+export type CheckoutCreateDraftMutationVariables = Exact<{
+  input: CreateBookingDraftInput;
+}>;
+
+
+export type CheckoutCreateDraftMutation = { createBookingDraft: { booking: { id: string, status: BookingStatus } | null, errors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+
+export type CheckoutConfirmMutationVariables = Exact<{
+  input: ConfirmBookingInput;
+}>;
+
+
+export type CheckoutConfirmMutation = { confirmBooking: { booking: { id: string, status: BookingStatus } | null, errors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type AirportsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -113,10 +442,113 @@ export type SearchFlightsQuery = { searchFlights: { edges: Array<{ cursor: strin
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { id: string, name: string, organization: { name: string } } | null };
+export type ViewerQuery = { viewer: { id: string, name: string, roles: Array<Role>, organization: { name: string } } | null };
+
+export type LiveBoardFlightsQueryVariables = Exact<{
+  input: SearchFlightsInput;
+}>;
+
+
+export type LiveBoardFlightsQuery = { searchFlights: { edges: Array<{ node: (
+        { id: string }
+        & { ' $fragmentRefs'?: { 'WatchedFlight_FlightFragment': WatchedFlight_FlightFragment } }
+      ) }> } };
+
+export type LiveBoardOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveBoardOrganizationQuery = { organization: { id: string, travelerMovements: { departingToday: Array<{ id: string, name: string }>, onTheRoad: Array<{ id: string, name: string }>, returningThisWeek: Array<{ id: string, name: string }> } | null } | null, bookings: { totalCount: number, edges: Array<{ node: { id: string, traveler: { name: string } } }> } };
+
+export type WatchedFlight_FlightFragment = { id: string, flightNumber: string, departureAt: string, airline: { code: string }, origin: { code: string, timeZone: string }, destination: { code: string } } & { ' $fragmentName'?: 'WatchedFlight_FlightFragment' };
+
+export type LiveFlightAvailabilitySubscriptionVariables = Exact<{
+  flightId: string | number;
+}>;
+
+
+export type LiveFlightAvailabilitySubscription = { flightAvailabilityChanged: { flightId: string, cabins: Array<{ cabin: Cabin, seatsLeft: number }> } };
+
+export type PaymentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PaymentsQuery = { financeSummary: { capturedPayments: number, reconciledPayments: number, reconciliationRate: number | null, flaggedTransactions: number, activeCards: number, volume: Array<{ captured: { amount: number, currency: string }, refunded: { amount: number, currency: string }, net: { amount: number, currency: string } }> }, payments: { totalCount: number, nodes: Array<{ id: string, status: PaymentStatus, createdAt: string, paymentMethod: string | null, sandbox: boolean, amount: { amount: number, currency: string }, refundedAmount: { amount: number, currency: string }, booking: { id: string, traveler: { name: string } } }> }, reconciliationFlags: { edges: Array<{ node: { id: string, kind: ReconciliationFlagKind, detail: string, createdAt: string, amount: { amount: number, currency: string }, booking: { id: string } } }> } };
+
+export type ResolveFlagMutationVariables = Exact<{
+  input: ResolveReconciliationFlagInput;
+}>;
+
+
+export type ResolveFlagMutation = { resolveReconciliationFlag: { flag: { id: string, status: ReconciliationFlagStatus } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type SeatGrid_SeatFragment = { id: string, seatNumber: string, available: boolean, position: SeatPosition, exitRow: boolean, extraLegroom: boolean, price: { amount: number, currency: string } } & { ' $fragmentName'?: 'SeatGrid_SeatFragment' };
+
+export type SeatMapQueryVariables = Exact<{
+  flightId: string | number;
+  cabin?: Cabin | null | undefined;
+}>;
+
+
+export type SeatMapQuery = { flight: { id: string, flightNumber: string, departureAt: string, airline: { code: string, name: string }, origin: { code: string, timeZone: string }, destination: { code: string }, seats: Array<(
+      { id: string }
+      & { ' $fragmentRefs'?: { 'SeatGrid_SeatFragment': SeatGrid_SeatFragment } }
+    )> } | null };
+
+export type HoldSeatMutationVariables = Exact<{
+  input: HoldSeatInput;
+}>;
+
+
+export type HoldSeatMutation = { holdSeat: { hold: { id: string, expiresAt: string } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type TripQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TripQuery = { booking: { id: string, status: BookingStatus, tripPurpose: string | null, total: { amount: number, currency: string }, traveler: { id: string, name: string }, policyEvaluation: { result: PolicyResult } | null, payment: { id: string, status: PaymentStatus, paymentMethod: string | null } | null, segments: Array<{ id: string, kind: SegmentKind, description: string | null, origin: string | null, destination: string | null, startsAt: string | null, seat: { seatNumber: string } | null, price: { amount: number, currency: string } }>, history: Array<{ at: string, fromStatus: BookingStatus | null, toStatus: BookingStatus, reason: string | null }> } | null };
+
+export type TripQuoteCancellationMutationVariables = Exact<{
+  input: QuoteCancellationInput;
+}>;
+
+
+export type TripQuoteCancellationMutation = { quoteCancellation: { quote: { id: string, expiresAt: string, refund: { amount: number, currency: string } } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type TripCancelMutationVariables = Exact<{
+  input: CancelBookingInput;
+}>;
+
+
+export type TripCancelMutation = { cancelBooking: { booking: { id: string, status: BookingStatus } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type TripsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: BookingStatus | null | undefined;
+}>;
+
+
+export type TripsQuery = { bookings: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, status: BookingStatus, createdAt: string, tripPurpose: string | null, total: { amount: number, currency: string }, traveler: { id: string, name: string }, segments: Array<{ id: string, kind: SegmentKind, description: string | null, origin: string | null, destination: string | null, startsAt: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export const FlightCard_FlightFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FlightCard_flight"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Flight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"airline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"departureAt"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"stops"}},{"kind":"Field","name":{"kind":"Name","value":"cabins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cabin"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"lowestFare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<FlightCard_FlightFragment, unknown>;
+export const WatchedFlight_FlightFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WatchedFlight_flight"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Flight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"departureAt"}},{"kind":"Field","name":{"kind":"Name","value":"airline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<WatchedFlight_FlightFragment, unknown>;
+export const SeatGrid_SeatFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SeatGrid_seat"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Seat"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seatNumber"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"exitRow"}},{"kind":"Field","name":{"kind":"Name","value":"extraLegroom"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<SeatGrid_SeatFragment, unknown>;
+export const AnalyticsDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AnalyticsDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminDashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmedBookings"}},{"kind":"Field","name":{"kind":"Name","value":"complianceRate"}},{"kind":"Field","name":{"kind":"Name","value":"policyViolations"}},{"kind":"Field","name":{"kind":"Name","value":"co2eKg"}},{"kind":"Field","name":{"kind":"Name","value":"totalSpend"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"averageTripCost"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bookingsByCabin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cabin"}},{"kind":"Field","name":{"kind":"Name","value":"bookings"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topDestinations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"bookings"}},{"kind":"Field","name":{"kind":"Name","value":"travelers"}}]}},{"kind":"Field","name":{"kind":"Name","value":"funnel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searches"}},{"kind":"Field","name":{"kind":"Name","value":"holds"}},{"kind":"Field","name":{"kind":"Name","value":"bookingsConfirmed"}},{"kind":"Field","name":{"kind":"Name","value":"paymentsAuthorized"}}]}}]}}]}}]} as unknown as DocumentNode<AnalyticsDashboardQuery, AnalyticsDashboardQueryVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const CheckoutHoldDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CheckoutHold"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"holdId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hold"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"holdId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"seat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seatNumber"}},{"kind":"Field","name":{"kind":"Name","value":"cabin"}}]}},{"kind":"Field","name":{"kind":"Name","value":"flight"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"departureAt"}},{"kind":"Field","name":{"kind":"Name","value":"airline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CheckoutHoldQuery, CheckoutHoldQueryVariables>;
+export const CheckoutCreateDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CheckoutCreateDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateBookingDraftInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBookingDraft"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CheckoutCreateDraftMutation, CheckoutCreateDraftMutationVariables>;
+export const CheckoutConfirmDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CheckoutConfirm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CheckoutConfirmMutation, CheckoutConfirmMutationVariables>;
 export const AirportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Airports"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"airports"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}}]}}]}}]} as unknown as DocumentNode<AirportsQuery, AirportsQueryVariables>;
 export const SearchFlightsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchFlights"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchFlightsInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchFlights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"FlightCard_flight"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FlightCard_flight"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Flight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"airline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"departureAt"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"stops"}},{"kind":"Field","name":{"kind":"Name","value":"cabins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cabin"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"lowestFare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<SearchFlightsQuery, SearchFlightsQueryVariables>;
-export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const LiveBoardFlightsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveBoardFlights"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchFlightsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchFlights"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"WatchedFlight_flight"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WatchedFlight_flight"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Flight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"departureAt"}},{"kind":"Field","name":{"kind":"Name","value":"airline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<LiveBoardFlightsQuery, LiveBoardFlightsQueryVariables>;
+export const LiveBoardOrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveBoardOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"travelerMovements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departingToday"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"onTheRoad"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"returningThisWeek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"PENDING_APPROVAL"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"traveler"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<LiveBoardOrganizationQuery, LiveBoardOrganizationQueryVariables>;
+export const LiveFlightAvailabilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveFlightAvailability"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"flightId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flightAvailabilityChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"flightId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"flightId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flightId"}},{"kind":"Field","name":{"kind":"Name","value":"cabins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cabin"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeft"}}]}}]}}]}}]} as unknown as DocumentNode<LiveFlightAvailabilitySubscription, LiveFlightAvailabilitySubscriptionVariables>;
+export const PaymentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"financeSummary"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"capturedPayments"}},{"kind":"Field","name":{"kind":"Name","value":"reconciledPayments"}},{"kind":"Field","name":{"kind":"Name","value":"reconciliationRate"}},{"kind":"Field","name":{"kind":"Name","value":"flaggedTransactions"}},{"kind":"Field","name":{"kind":"Name","value":"activeCards"}},{"kind":"Field","name":{"kind":"Name","value":"volume"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"captured"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refunded"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"net"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethod"}},{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refundedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"traveler"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"reconciliationFlags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PaymentsQuery, PaymentsQueryVariables>;
+export const ResolveFlagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResolveFlag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolveReconciliationFlagInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolveReconciliationFlag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flag"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ResolveFlagMutation, ResolveFlagMutationVariables>;
+export const SeatMapDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SeatMap"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"flightId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cabin"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cabin"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flight"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"flightId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"departureAt"}},{"kind":"Field","name":{"kind":"Name","value":"airline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"origin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"destination"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"seats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cabin"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cabin"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"SeatGrid_seat"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SeatGrid_seat"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Seat"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seatNumber"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"exitRow"}},{"kind":"Field","name":{"kind":"Name","value":"extraLegroom"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]} as unknown as DocumentNode<SeatMapQuery, SeatMapQueryVariables>;
+export const HoldSeatDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"HoldSeat"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"HoldSeatInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"holdSeat"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<HoldSeatMutation, HoldSeatMutationVariables>;
+export const TripDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Trip"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"tripPurpose"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"traveler"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"policyEvaluation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethod"}}]}},{"kind":"Field","name":{"kind":"Name","value":"segments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"seat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seatNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]} as unknown as DocumentNode<TripQuery, TripQueryVariables>;
+export const TripQuoteCancellationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TripQuoteCancellation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuoteCancellationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quoteCancellation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quote"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<TripQuoteCancellationMutation, TripQuoteCancellationMutationVariables>;
+export const TripCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TripCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<TripCancelMutation, TripCancelMutationVariables>;
+export const TripsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Trips"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BookingStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"tripPurpose"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"traveler"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"segments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<TripsQuery, TripsQueryVariables>;

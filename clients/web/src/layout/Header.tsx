@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
+import { NavLink } from 'react-router';
 import { graphql } from '../gql';
+import type { Role } from '../gql/graphql';
 import { session } from '../session';
 
 const ViewerQuery = graphql(`
@@ -8,6 +10,7 @@ const ViewerQuery = graphql(`
     viewer {
       id
       name
+      roles
       organization {
         name
       }
@@ -15,7 +18,16 @@ const ViewerQuery = graphql(`
   }
 `);
 
-/** Top bar: product name, who is signed in (and for which organization), sign out. */
+/** Screens in the navigation, and who sees each (everyone when roles is empty). */
+const SCREENS: { to: string; label: string; roles: Role[] }[] = [
+  { to: '/', label: 'Search', roles: [] },
+  { to: '/trips', label: 'My trips', roles: [] },
+  { to: '/live', label: 'Live board', roles: ['TRAVEL_ADMIN', 'PLATFORM_ADMIN'] },
+  { to: '/payments', label: 'Payments', roles: ['FINANCE', 'TRAVEL_ADMIN'] },
+  { to: '/analytics', label: 'Analytics', roles: ['FINANCE', 'TRAVEL_ADMIN'] },
+];
+
+/** Top bar: product name, the screens this person may use, who is signed in, sign out. */
 export function Header() {
   const { data, loading, error } = useQuery(ViewerQuery);
 
@@ -25,10 +37,19 @@ export function Header() {
   useEffect(() => {
     if (rejected) session.clear();
   }, [rejected]);
+  const roles = new Set(viewer?.roles ?? []);
+  const screens = SCREENS.filter((s) => s.roles.length === 0 || s.roles.some((r) => roles.has(r)));
 
   return (
     <header className="header">
       <span className="brand">Travel</span>
+      <nav aria-label="Screens" className="nav">
+        {screens.map((s) => (
+          <NavLink key={s.to} to={s.to} end={s.to === '/'}>
+            {s.label}
+          </NavLink>
+        ))}
+      </nav>
       <div className="who" aria-live="polite">
         {loading && !viewer ? (
           <span className="muted">Loading…</span>

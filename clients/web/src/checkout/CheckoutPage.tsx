@@ -1,0 +1,188 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { graphql } from '../gql';
+import { formatDate, formatMoney, formatTime } from '../format';
+import { Failure, Loading, UserErrors } from '../ui/Status';
+import { HoldCountdown } from './HoldCountdown';
+import { EMPTY_TRAVELER, toTravelerDetails, TravelerForm, type TravelerFields } from './TravelerForm';
+
+const CheckoutHoldQuery = graphql(`
+  query CheckoutHold($holdId: ID!) {
+    hold(id: $holdId) {
+      id
+      status
+      expiresAt
+      price {
+        amount
+        currency
+      }
+      seat {
+        id
+        seatNumber
+        cabin
+      }
+      flight {
+        id
+        flightNumber
+        departureAt
+        airline {
+          code
+        }
+        origin {
+          code
+          timeZone
+        }
+        destination {
+          code
+        }
+      }
+    }
+  }
+`);
+
+const CreateDraftMutation = graphql(`
+  mutation CheckoutCreateDraft($input: CreateBookingDraftInput!) {
+    createBookingDraft(input: $input) {
+      booking {
+        id
+        status
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const ConfirmMutation = graphql(`
+  mutation CheckoutConfirm($input: ConfirmBookingInput!) {
+    confirmBooking(input: $input) {
+      booking {
+        id
+        status
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+/** Stripe test-mode payment methods the sandbox understands (see the payment subgraph's sandbox gateway). */
+const SANDBOX_CARDS = [
+  { value: 'pm_card_visa', label: 'Visa •••• 4242 (approves)' },
+  { value: 'pm_card_mastercard', label: 'Mastercard •••• 4444 (approves)' },
+  { value: 'pm_card_chargeDeclined', label: 'Visa •••• 0002 (declined)' },
+];
+
+/** A server field path ("travelerDetails.passport.number") → the form field it belongs to. */
+const FIELD_OF_PATH: Record<string, keyof TravelerFields> = {
+  givenNames: 'givenNames',
+  surname: 'surname',
+  dateOfBirth: 'dateOfBirth',
+  'contact.email': 'email',
+  'contact.phone': 'phone',
+  'passport.number': 'passportNumber',
+  'passport.issuingCountry': 'passportCountry',
+  'passport.expiresOn': 'passportExpiresOn',
+  'emergencyContact.name': 'emergencyName',
+  'emergencyContact.phone': 'emergencyPhone',
+};
+
+function formField(path: string | null | undefined): keyof TravelerFields | undefined {
+  const inside = path?.split('travelerDetails.')[1];
+  return inside ? FIELD_OF_PATH[inside] : undefined;
+}
+
+/** Checkout of one held seat: the countdown, the traveler's details, a sandbox card; then the trip. */
+export function CheckoutPage() {
+  const id = useId();
+  const { holdId = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error, loading, refetch } = useQuery(CheckoutHoldQuery, { variables: { holdId } });
+  const [traveler, setTraveler] = useState<TravelerFields>(EMPTY_TRAVELER);
+  const [card, setCard] = useState(SANDBOX_CARDS[0]!.value);
+  const [purpose, setPurpose] = useState('');
+  // One key per step of this checkout: a retried click cannot draft or pay twice.
+  const [keys] = useState(() => ({ draft: crypto.randomUUID(), confirm: crypto.randomUUID() }));
+  const [createDraft, draft] = useMutation(CreateDraftMutation);
+  const [confirm, confirmed] = useMutation(ConfirmMutation);
+
+  if (!data && loading) return <main className="page"><Loading what="your hold" /></main>;
+  if (!data) return <main className="page"><Failure what="your hold" error={error ?? { message: 'no answer' }} retry={refetch} /></main>;
+  const hold = data.hold;
+  if (!hold) return <main className="page"><Failure what="your hold" error={{ message: 'it does not exist or is not yours' }} /></main>;
+
+  const errors = [...(draft.data?.createBookingDraft.errors ?? []), ...(confirmed.data?.confirmBooking.errors ?? [])];
+  const fieldErrors: Partial<Record<string, string>> = {};
+  const formErrors = errors.filter((e) => {
+    const field = formField(e.field);
+    if (field && !fieldErrors[field]) fieldErrors[field] = e.message;
+    return !field;
+  });
+  const busy = draft.loading || confirmed.loading;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const drafted = await createDraft({
+      variables: { input: { holdIds: [holdId], travelerDetails: toTravelerDetails(traveler), tripPurpose: purpose.trim() || null, idempotencyKey: keys.draft } },
+    }).catch(() => null);
+    const booking = drafted?.data?.createBookingDraft.booking;
+    if (!booking) return;
+    const result = await confirm({ variables: { input: { bookingId: booking.id, paymentMethod: card, idempotencyKey: keys.confirm } } }).catch(() => null);
+    if (result?.data?.confirmBooking.errors.length === 0) void navigate(`/trips/${booking.id}`);
+  }
+
+  const flight = hold.flight;
+  return (
+    <main className="page">
+      <form className="card checkout" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Checkout">
+        <h1>Checkout</h1>
+        <p>
+          {flight.airline.code} {flight.flightNumber}, {flight.origin.code} → {flight.destination.code},{' '}
+          {formatDate(flight.departureAt, flight.origin.timeZone)} {formatTime(flight.departureAt, flight.origin.timeZone)} · seat{' '}
+          <strong>{hold.seat.seatNumber}</strong> · <strong>{formatMoney(hold.price)}</strong>
+        </p>
+        {hold.status === 'ACTIVE' ? (
+          <HoldCountdown expiresAt={hold.expiresAt} />
+        ) : (
+          <p className="notice notice-error" role="alert">
+            This hold is {hold.status.toLowerCase()}. <Link to={`/flights/${flight.id}/seats`}>Choose a seat again</Link>.
+          </p>
+        )}
+
+        <TravelerForm value={traveler} onChange={setTraveler} errors={fieldErrors} />
+
+        <div className="field">
+          <label htmlFor={`${id}-purpose`}>Trip purpose</label>
+          <input id={`${id}-purpose`} value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-card`}>Card (sandbox: no real money moves)</label>
+          <select id={`${id}-card`} value={card} onChange={(e) => setCard(e.target.value)}>
+            {SANDBOX_CARDS.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <UserErrors errors={formErrors} />
+        {(draft.error ?? confirmed.error) && (
+          <p className="notice notice-error" role="alert">
+            Could not book: {(draft.error ?? confirmed.error)?.message}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy || hold.status !== 'ACTIVE'}>
+          {busy ? 'Booking…' : `Book and pay ${formatMoney(hold.price)}`}
+        </button>
+      </form>
+    </main>
+  );
+}
