@@ -81,7 +81,7 @@ export function AnalyticsPage() {
         <>
           <section className="kpis card" aria-label="Summary">
             <span className="kpi">
-              <strong>{summary.confirmedBookings}</strong> bookings
+              <strong>{summary.confirmedBookings}</strong> {summary.confirmedBookings === 1 ? 'booking' : 'bookings'}
             </span>
             {summary.totalSpend.map((m) => (
               <span className="kpi" key={m.currency}>
@@ -138,7 +138,7 @@ function Chart({ title, data }: { title: string; data: { name: string; value: nu
             <XAxis dataKey="name" tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} width={40} />
             <Tooltip />
-            <Bar dataKey="value" fill="#2f6fdd" />
+            <Bar dataKey="value" fill="#2f6fdd" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       )}

@@ -57,6 +57,27 @@ const CreateDraftMutation = graphql(`
   }
 `);
 
+const EvaluateMutation = graphql(`
+  mutation CheckoutEvaluatePolicy($input: EvaluateBookingPolicyInput!) {
+    evaluateBookingPolicy(input: $input) {
+      evaluation {
+        id
+        result
+        outcomes {
+          ruleId
+          triggered
+          message
+        }
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
 const ConfirmMutation = graphql(`
   mutation CheckoutConfirm($input: ConfirmBookingInput!) {
     confirmBooking(input: $input) {
@@ -111,6 +132,7 @@ export function CheckoutPage() {
   // One key per step of this checkout: a retried click cannot draft or pay twice.
   const [keys] = useState(() => ({ draft: crypto.randomUUID(), confirm: crypto.randomUUID() }));
   const [createDraft, draft] = useMutation(CreateDraftMutation);
+  const [evaluate, evaluated] = useMutation(EvaluateMutation);
   const [confirm, confirmed] = useMutation(ConfirmMutation);
 
   if (!data && loading) return <main className="page"><Loading what="your hold" /></main>;
@@ -118,14 +140,20 @@ export function CheckoutPage() {
   const hold = data.hold;
   if (!hold) return <main className="page"><Failure what="your hold" error={{ message: 'it does not exist or is not yours' }} /></main>;
 
-  const errors = [...(draft.data?.createBookingDraft.errors ?? []), ...(confirmed.data?.confirmBooking.errors ?? [])];
+  const errors = [
+    ...(draft.data?.createBookingDraft.errors ?? []),
+    ...(evaluated.data?.evaluateBookingPolicy.errors ?? []),
+    ...(confirmed.data?.confirmBooking.errors ?? []),
+  ];
+  const evaluation = evaluated.data?.evaluateBookingPolicy.evaluation;
+  const policyMessages = evaluation?.outcomes.filter((o) => o.triggered).map((o) => o.message) ?? [];
   const fieldErrors: Partial<Record<string, string>> = {};
   const formErrors = errors.filter((e) => {
     const field = formField(e.field);
     if (field && !fieldErrors[field]) fieldErrors[field] = e.message;
     return !field;
   });
-  const busy = draft.loading || confirmed.loading;
+  const busy = draft.loading || evaluated.loading || confirmed.loading;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -134,8 +162,14 @@ export function CheckoutPage() {
     }).catch(() => null);
     const booking = drafted?.data?.createBookingDraft.booking;
     if (!booking) return;
-    const result = await confirm({ variables: { input: { bookingId: booking.id, paymentMethod: card, idempotencyKey: keys.confirm } } }).catch(() => null);
-    if (result?.data?.confirmBooking.errors.length === 0) void navigate(`/trips/${booking.id}`);
+    // Booking confirms only a draft judged against the organization's travel policy.
+    const judged = await evaluate({ variables: { input: { bookingId: booking.id } } }).catch(() => null);
+    const result = judged?.data?.evaluateBookingPolicy.evaluation?.result;
+    if (!result || result === 'HARD_STOP') return;
+    const confirmation = await confirm({ variables: { input: { bookingId: booking.id, paymentMethod: card, idempotencyKey: keys.confirm } } }).catch(
+      () => null,
+    );
+    if (confirmation?.data?.confirmBooking.errors.length === 0) void navigate(`/trips/${booking.id}`);
   }
 
   const flight = hold.flight;
@@ -144,7 +178,7 @@ export function CheckoutPage() {
       <form className="card checkout" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Checkout">
         <h1>Checkout</h1>
         <p>
-          {flight.airline.code} {flight.flightNumber}, {flight.origin.code} → {flight.destination.code},{' '}
+          {flight.flightNumber}, {flight.origin.code} → {flight.destination.code},{' '}
           {formatDate(flight.departureAt, flight.origin.timeZone)} {formatTime(flight.departureAt, flight.origin.timeZone)} · seat{' '}
           <strong>{hold.seat.seatNumber}</strong> · <strong>{formatMoney(hold.price)}</strong>
         </p>
@@ -174,9 +208,19 @@ export function CheckoutPage() {
         </div>
 
         <UserErrors errors={formErrors} />
-        {(draft.error ?? confirmed.error) && (
+        {evaluation && evaluation.result !== 'COMPLIANT' && (
+          <div className={evaluation.result === 'HARD_STOP' ? 'notice notice-error' : 'notice'} role="alert">
+            <p>{evaluation.result === 'HARD_STOP' ? 'Your travel policy does not allow this trip:' : 'Outside your travel policy; it needs approval:'}</p>
+            <ul>
+              {policyMessages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {(draft.error ?? evaluated.error ?? confirmed.error) && (
           <p className="notice notice-error" role="alert">
-            Could not book: {(draft.error ?? confirmed.error)?.message}
+            Could not book: {(draft.error ?? evaluated.error ?? confirmed.error)?.message}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy || hold.status !== 'ACTIVE'}>

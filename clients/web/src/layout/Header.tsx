@@ -23,7 +23,7 @@ const SCREENS: { to: string; label: string; roles: Role[] }[] = [
   { to: '/', label: 'Search', roles: [] },
   { to: '/trips', label: 'My trips', roles: [] },
   { to: '/live', label: 'Live board', roles: ['TRAVEL_ADMIN', 'PLATFORM_ADMIN'] },
-  { to: '/payments', label: 'Payments', roles: ['FINANCE', 'TRAVEL_ADMIN'] },
+  { to: '/payments', label: 'Payments', roles: ['FINANCE'] },
   { to: '/analytics', label: 'Analytics', roles: ['FINANCE', 'TRAVEL_ADMIN'] },
 ];
 

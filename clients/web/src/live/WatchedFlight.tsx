@@ -54,9 +54,9 @@ export function WatchedFlight(props: { flight: FragmentType<typeof WatchedFlight
   }, [cabins]);
 
   return (
-    <tr className={flash && updates > 1 ? 'flash' : undefined} aria-label={`${flight.airline.code} ${flight.flightNumber}`}>
+    <tr className={flash && updates > 1 ? 'flash' : undefined} aria-label={flight.flightNumber}>
       <td>
-        {flight.airline.code} {flight.flightNumber}
+        {flight.flightNumber}
       </td>
       <td>
         {flight.origin.code} → {flight.destination.code} {formatTime(flight.departureAt, flight.origin.timeZone)}

@@ -81,7 +81,7 @@ export function SeatMapPage() {
     <main className="page">
       <section className="card">
         <h1>
-          {flight.airline.code} {flight.flightNumber}: {flight.origin.code} → {flight.destination.code}
+          {flight.flightNumber}: {flight.origin.code} → {flight.destination.code}
         </h1>
         <p className="muted">
           {formatDate(flight.departureAt, flight.origin.timeZone)} at {formatTime(flight.departureAt, flight.origin.timeZone)} ·{' '}

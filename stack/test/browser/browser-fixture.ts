@@ -1,0 +1,55 @@
+import { randomInt } from 'node:crypto';
+import { unique } from '@travel/platform/testkit';
+import { DEMO_POLICY } from '../../src/demo/policy.js';
+import type { SubgraphServers } from '../../src/subgraphs.js';
+
+export interface BrowserFixture {
+  travelerEmail: string;
+  adminEmail: string;
+  financeEmail: string;
+  password: string;
+  flightNumber: string;
+  /** Local departure date at JFK, yyyy-mm-dd. */
+  date: string;
+}
+
+const PASSWORD = 'browser-password';
+
+/** An organization with a traveler, a travel admin and a finance member, the demo policy, and a JFK→LHR flight ten days out. */
+export async function createBrowserFixture(servers: SubgraphServers, now = new Date()): Promise<BrowserFixture> {
+  const slug = unique('browser');
+  const travelerEmail = `ava@${slug}.example`;
+  const adminEmail = `tara@${slug}.example`;
+  const financeEmail = `felix@${slug}.example`;
+  const { organization } = await servers.customer.services.organizations.provision({
+    name: `Browser ${slug}`,
+    slug,
+    people: [
+      { ref: 'tara', email: adminEmail, name: 'Tara Admin', department: 'Operations', level: 'director', roles: ['traveler', 'approver', 'travel_admin'], password: PASSWORD },
+      { ref: 'felix', email: financeEmail, name: 'Felix Finance', department: 'Finance', level: 'manager', roles: ['traveler', 'finance'], password: PASSWORD },
+      { ref: 'ava', email: travelerEmail, name: 'Ava Traveler', department: 'Engineering', level: 'senior', roles: ['traveler'], managerRef: 'tara', password: PASSWORD },
+    ],
+  });
+  await servers.policy.services.policies.createPolicy(organization.id, DEMO_POLICY);
+  await servers.inventory.services.catalog.upsertAirports([
+    { code: 'JFK', name: 'John F Kennedy Intl', city: 'New York', country: 'United States', latitude: 40.639751, longitude: -73.778925, timeZone: 'America/New_York' },
+    { code: 'LHR', name: 'Heathrow', city: 'London', country: 'United Kingdom', latitude: 51.4706, longitude: -0.461941, timeZone: 'Europe/London' },
+  ]);
+  await servers.inventory.services.catalog.upsertAirlines([{ code: 'BA', name: 'British Airways', country: 'United Kingdom' }]);
+  // Noon UTC is morning in New York: the local date at JFK is the UTC date.
+  const departure = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 10, 12, 0));
+  const flightNumber = `BA${randomInt(1000, 9999)}`;
+  await servers.inventory.services.catalog.insertFlights([
+    {
+      airlineCode: 'BA',
+      flightNumber,
+      originCode: 'JFK',
+      destinationCode: 'LHR',
+      departureAt: departure,
+      arrivalAt: new Date(departure.getTime() + 7 * 3600_000),
+      seatPrices: { economy: 64_900, business: 389_000 },
+      currency: 'USD',
+    },
+  ]);
+  return { travelerEmail, adminEmail, financeEmail, password: PASSWORD, flightNumber, date: departure.toISOString().slice(0, 10) };
+}

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { startWebServer, type WebServer } from '@travel/web';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useStack } from '../use-stack.js';
+import { createBrowserFixture, type BrowserFixture } from './browser-fixture.js';
+import { pickAirport, screenshot, signIn } from './screens.js';
+
+/** Debian's Chromium, installed by .ci/run (`apt-get install chromium`). */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const PHONE = { width: 390, height: 844 };
+
+describe.skipIf(!existsSync(CHROMIUM))(`the web client in Chromium (${CHROMIUM})`, () => {
+  const stack = useStack();
+  let web: WebServer;
+  let browser: Browser;
+  let fx: BrowserFixture;
+
+  beforeAll(async () => {
+    fx = await createBrowserFixture(stack().servers);
+    web = await startWebServer({ port: 0, host: '127.0.0.1', routerUrl: stack().routerUrl, mode: 'development' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  it(
+    'a traveler searches, chooses a seat, holds and books it, and sees the trip; the admin board shows the seat go live',
+    async () => {
+      const admin = await (await browser.newContext()).newPage();
+      await signIn(admin, web.url, fx.adminEmail, fx.password);
+      await admin.getByRole('link', { name: 'Live board' }).click();
+      const watch = admin.getByRole('form', { name: 'Watch a route' });
+      await pickAirport(admin, watch, 'From', 'JFK');
+      await pickAirport(admin, watch, 'To', 'LHR');
+      await admin.getByLabel('Date').fill(fx.date);
+      await admin.getByRole('button', { name: 'Watch route' }).click();
+      const row = admin.getByRole('row', { name: fx.flightNumber });
+      const economyLeft = row.locator('[data-cabin="ECONOMY"] strong');
+      await economyLeft.waitFor();
+      const before = Number(await economyLeft.textContent());
+      expect(before).toBeGreaterThan(0);
+      await screenshot(admin, '05-live-board');
+
+      const traveler = await (await browser.newContext()).newPage();
+      await signIn(traveler, web.url, fx.travelerEmail, fx.password);
+      await screenshot(traveler, '01-search');
+      const search = traveler.getByRole('form', { name: 'Search flights' });
+      await pickAirport(traveler, search, 'From', 'JFK');
+      await pickAirport(traveler, search, 'To', 'LHR');
+      await traveler.getByLabel('Date').fill(fx.date);
+      await traveler.getByRole('button', { name: 'Search flights' }).click();
+      await traveler.getByRole('link', { name: `Choose a Economy seat on ${fx.flightNumber}` }).click();
+      await screenshot(traveler, '02-seat-map');
+
+      const seat = traveler.getByRole('button', { name: /^Seat 12A/ });
+      await seat.click();
+      await expect.poll(() => seat.getAttribute('aria-pressed')).toBe('true');
+      await traveler.getByRole('button', { name: 'Hold this seat for 15 minutes' }).click();
+      await traveler.getByRole('form', { name: 'Checkout' }).waitFor();
+      await expect.poll(() => traveler.getByLabel(/Hold expires in/).count()).toBe(1);
+
+      // The hold reached the admin's board through the router's subscription, without a reload.
+      await expect.poll(async () => Number(await economyLeft.textContent()), { timeout: 10_000 }).toBe(before - 1);
+
+      await traveler.getByLabel('Given names').fill('Ava');
+      await traveler.getByLabel('Surname').fill('Traveler');
+      await traveler.getByLabel('Date of birth').fill('1990-04-12');
+      await traveler.getByLabel('Email').fill('ava.traveler@example.com');
+      await traveler.getByLabel('Phone (+country code)').fill('+12125550123');
+      await traveler.getByLabel('Passport number').fill('X1234567');
+      await traveler.getByLabel(/Passport country/).fill('US');
+      await traveler.getByLabel('Passport expires on').fill('2034-01-31');
+      await traveler.getByLabel('Emergency contact name').fill('Sam Traveler');
+      await traveler.getByLabel('Emergency contact phone').fill('+12125550199');
+      await traveler.getByLabel('Trip purpose').fill('Client workshop');
+      await screenshot(traveler, '03-checkout');
+      await traveler.getByRole('button', { name: /^Book and pay/ }).click();
+
+      const trip = traveler.getByRole('region', { name: 'Trip' });
+      await trip.waitFor().catch(async (error: unknown) => {
+        await screenshot(traveler, 'failed-checkout');
+        throw error;
+      });
+      await expect.poll(() => trip.locator('.badge').textContent(), { timeout: 20_000 }).toBe('Confirmed');
+      await expect(trip.textContent()).resolves.toContain('seat 12A');
+      await screenshot(traveler, '04-trip');
+
+      await traveler.getByRole('link', { name: 'My trips' }).click();
+      const trips = traveler.getByRole('list', { name: 'Trips' });
+      await expect.poll(() => trips.getByText('Client workshop').count()).toBe(1);
+      await traveler.setViewportSize(PHONE);
+      await screenshot(traveler, '06-trips-phone');
+
+      const finance = await (await browser.newContext()).newPage();
+      await signIn(finance, web.url, fx.financeEmail, fx.password);
+      await finance.getByRole('link', { name: 'Payments' }).click();
+      await finance.getByRole('region', { name: 'Recent payments' }).getByText('Ava Traveler').first().waitFor();
+      await screenshot(finance, '07-payments');
+      await finance.getByRole('link', { name: 'Analytics' }).click();
+      // The booking reaches analytics through events; the summary counts it once projected.
+      const summary = finance.getByRole('region', { name: 'Summary' });
+      await expect
+        .poll(
+          async () => {
+            if ((await summary.count()) === 0) await finance.reload();
+            return (await summary.count()) > 0 && (await summary.textContent())?.includes('1 booking');
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      await screenshot(finance, '08-analytics');
+    },
+    180_000,
+  );
+});
