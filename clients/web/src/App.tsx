@@ -4,6 +4,8 @@ import { SignInPage } from './auth/SignInPage';
 import { CheckoutPage } from './checkout/CheckoutPage';
 import { FlightSearchPage } from './flights/FlightSearchPage';
 import { Header } from './layout/Header';
+import { HotelSearchPage } from './hotels/HotelSearchPage';
+import { PackageSearchPage } from './packages/PackageSearchPage';
 import { LiveBoardPage } from './live/LiveBoardPage';
 import { PaymentsPage } from './payments/PaymentsPage';
 import { SeatMapPage } from './seats/SeatMapPage';
@@ -20,8 +22,10 @@ export function App() {
       <Header />
       <Routes>
         <Route path="/" element={<FlightSearchPage />} />
+        <Route path="/hotels" element={<HotelSearchPage />} />
+        <Route path="/packages" element={<PackageSearchPage />} />
         <Route path="/flights/:flightId/seats" element={<SeatMapPage />} />
-        <Route path="/checkout/:holdId" element={<CheckoutPage />} />
+        <Route path="/checkout/:kind/:holdId" element={<CheckoutPage />} />
         <Route path="/trips" element={<TripsPage />} />
         <Route path="/trips/:bookingId" element={<TripPage />} />
         <Route path="/live" element={<LiveBoardPage />} />

@@ -91,6 +91,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web client in Chromium (${CHROMIUM})
       await traveler.getByRole('link', { name: 'My trips' }).click();
       const trips = traveler.getByRole('list', { name: 'Trips' });
       await expect.poll(() => trips.getByText('Client workshop').count()).toBe(1);
+      await traveler.getByRole('link', { name: 'Hotels' }).click();
+      await traveler.getByLabel('City').fill('London');
+      await traveler.getByRole('button', { name: 'Search hotels' }).click();
+      await traveler.getByRole('status').filter({ hasText: /hotels|No hotel/ }).first().waitFor();
+      await screenshot(traveler, '09-hotels');
+      await traveler.getByRole('link', { name: 'Packages' }).click();
+      await traveler.getByRole('region', { name: 'Packages' }).waitFor();
+      await screenshot(traveler, '10-packages');
+      await traveler.getByRole('link', { name: 'My trips' }).click();
       await traveler.setViewportSize(PHONE);
       await screenshot(traveler, '06-trips-phone');
 

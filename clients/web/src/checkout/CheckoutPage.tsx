@@ -2,14 +2,16 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../gql';
-import { formatDate, formatMoney, formatTime } from '../format';
+import { formatCalendarDate, formatDate, formatMoney, formatTime } from '../format';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import type { HoldStatus } from '../gql/graphql';
 import { Failure, Loading, UserErrors } from '../ui/Status';
 import { HoldCountdown } from './HoldCountdown';
 import { EMPTY_TRAVELER, toTravelerDetails, TravelerForm, type TravelerFields } from './TravelerForm';
 
 const CheckoutHoldQuery = graphql(`
-  query CheckoutHold($holdId: ID!) {
-    hold(id: $holdId) {
+  query CheckoutHold($holdId: ID!, $seat: Boolean!, $room: Boolean!, $package: Boolean!) {
+    hold(id: $holdId) @include(if: $seat) {
       id
       status
       expiresAt
@@ -20,15 +22,11 @@ const CheckoutHoldQuery = graphql(`
       seat {
         id
         seatNumber
-        cabin
       }
       flight {
         id
         flightNumber
         departureAt
-        airline {
-          code
-        }
         origin {
           code
           timeZone
@@ -38,8 +36,46 @@ const CheckoutHoldQuery = graphql(`
         }
       }
     }
+    roomHold(id: $holdId) @include(if: $room) {
+      id
+      status
+      expiresAt
+      checkIn
+      checkOut
+      rooms
+      price {
+        amount
+        currency
+      }
+      roomType {
+        name
+      }
+      hotel {
+        id
+        name
+        city
+      }
+    }
+    packageHold(id: $holdId) @include(if: $package) {
+      id
+      status
+      expiresAt
+      date
+      travelers
+      price {
+        amount
+        currency
+      }
+      travelPackage {
+        id
+        title
+      }
+    }
   }
 `);
+
+/** The three kinds of hold a checkout can turn into a booking. */
+export type HoldKind = 'seat' | 'room' | 'package';
 
 const CreateDraftMutation = graphql(`
   mutation CheckoutCreateDraft($input: CreateBookingDraftInput!) {
@@ -123,9 +159,12 @@ function formField(path: string | null | undefined): keyof TravelerFields | unde
 /** Checkout of one held seat: the countdown, the traveler's details, a sandbox card; then the trip. */
 export function CheckoutPage() {
   const id = useId();
-  const { holdId = '' } = useParams();
+  const { holdId = '', kind: kindParam } = useParams();
+  const kind: HoldKind = kindParam === 'room' || kindParam === 'package' ? kindParam : 'seat';
   const navigate = useNavigate();
-  const { data, error, loading, refetch } = useQuery(CheckoutHoldQuery, { variables: { holdId } });
+  const { data, error, loading, refetch } = useQuery(CheckoutHoldQuery, {
+    variables: { holdId, seat: kind === 'seat', room: kind === 'room', package: kind === 'package' },
+  });
   const [traveler, setTraveler] = useState<TravelerFields>(EMPTY_TRAVELER);
   const [card, setCard] = useState(SANDBOX_CARDS[0]!.value);
   const [purpose, setPurpose] = useState('');
@@ -137,7 +176,7 @@ export function CheckoutPage() {
 
   if (!data && loading) return <main className="page"><Loading what="your hold" /></main>;
   if (!data) return <main className="page"><Failure what="your hold" error={error ?? { message: 'no answer' }} retry={refetch} /></main>;
-  const hold = data.hold;
+  const hold = held(data);
   if (!hold) return <main className="page"><Failure what="your hold" error={{ message: 'it does not exist or is not yours' }} /></main>;
 
   const errors = [
@@ -172,21 +211,18 @@ export function CheckoutPage() {
     if (confirmation?.data?.confirmBooking.errors.length === 0) void navigate(`/trips/${booking.id}`);
   }
 
-  const flight = hold.flight;
   return (
     <main className="page">
       <form className="card checkout" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Checkout">
         <h1>Checkout</h1>
         <p>
-          {flight.flightNumber}, {flight.origin.code} → {flight.destination.code},{' '}
-          {formatDate(flight.departureAt, flight.origin.timeZone)} {formatTime(flight.departureAt, flight.origin.timeZone)} · seat{' '}
-          <strong>{hold.seat.seatNumber}</strong> · <strong>{formatMoney(hold.price)}</strong>
+          {hold.summary} · <strong>{formatMoney(hold.price)}</strong>
         </p>
         {hold.status === 'ACTIVE' ? (
           <HoldCountdown expiresAt={hold.expiresAt} />
         ) : (
           <p className="notice notice-error" role="alert">
-            This hold is {hold.status.toLowerCase()}. <Link to={`/flights/${flight.id}/seats`}>Choose a seat again</Link>.
+            This hold is {hold.status.toLowerCase()}. <Link to={hold.againAt}>Hold again</Link>.
           </p>
         )}
 
@@ -229,4 +265,23 @@ export function CheckoutPage() {
       </form>
     </main>
   );
+}
+
+/** What the checkout shows of any kind of hold: one line, its price and state, and where to hold again. */
+function held(data: ResultOf<typeof CheckoutHoldQuery>): { summary: string; price: { amount: number; currency: string }; status: HoldStatus; expiresAt: string; againAt: string } | null {
+  if (data.hold) {
+    const { flight, seat } = data.hold;
+    const when = `${formatDate(flight.departureAt, flight.origin.timeZone)} ${formatTime(flight.departureAt, flight.origin.timeZone)}`;
+    return { ...data.hold, summary: `${flight.flightNumber}, ${flight.origin.code} → ${flight.destination.code}, ${when} · seat ${seat.seatNumber}`, againAt: `/flights/${flight.id}/seats` };
+  }
+  if (data.roomHold) {
+    const h = data.roomHold;
+    const rooms = h.rooms === 1 ? '1 room' : `${h.rooms} rooms`;
+    return { ...h, summary: `${h.hotel.name}, ${h.hotel.city} · ${h.roomType.name}, ${rooms} · ${formatCalendarDate(h.checkIn)} to ${formatCalendarDate(h.checkOut)}`, againAt: '/hotels' };
+  }
+  if (data.packageHold) {
+    const h = data.packageHold;
+    return { ...h, summary: `${h.travelPackage.title} · ${formatCalendarDate(h.date)} · ${h.travelers} ${h.travelers === 1 ? 'traveler' : 'travelers'}`, againAt: '/packages' };
+  }
+  return null;
 }

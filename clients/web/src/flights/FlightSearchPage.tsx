@@ -21,6 +21,19 @@ const SearchFlightsQuery = graphql(`
         hasNextPage
         endCursor
       }
+      facets {
+        airlines {
+          count
+          airline {
+            code
+            name
+          }
+        }
+        stops {
+          stops
+          count
+        }
+      }
     }
   }
 `);
@@ -31,7 +44,13 @@ const CABINS = Object.keys(CABIN_LABELS) as Cabin[];
 
 /** A submitted search: the query's input with every option decided. */
 /** The fields this form sets; the other search filters keep their server defaults. */
-type Search = Required<Pick<SearchFlightsInput, 'origin' | 'destination' | 'date'>> & { cabin: Cabin; passengers: number };
+type Search = Required<Pick<SearchFlightsInput, 'origin' | 'destination' | 'date'>> & {
+  cabin: Cabin;
+  passengers: number;
+  /** Set from the facets under the results. */
+  airlines?: string[] | null;
+  maxStops?: number | null;
+};
 
 /** Search form plus results: one-way flights for a route, date, cabin and party size. */
 export function FlightSearchPage() {
@@ -96,12 +115,12 @@ export function FlightSearchPage() {
         </button>
       </form>
 
-      {search ? <Results search={search} /> : <p className="empty">Choose where and when to fly, then search.</p>}
+      {search ? <Results search={search} onFilter={setSearch} /> : <p className="empty">Choose where and when to fly, then search.</p>}
     </main>
   );
 }
 
-function Results({ search }: { search: Search }) {
+function Results({ search, onFilter }: { search: Search; onFilter: (s: Search) => void }) {
   const { data, error, networkStatus, fetchMore, refetch } = useQuery(SearchFlightsQuery, {
     variables: { input: search, first: PAGE_SIZE },
   });
@@ -143,6 +162,28 @@ function Results({ search }: { search: Search }) {
         {connection.edges.length}
         {connection.pageInfo.hasNextPage ? '+' : ''} flights {route}
       </p>
+      {connection.facets && (
+        <div className="facets" role="group" aria-label="Filter flights">
+          <button type="button" aria-pressed={!search.airlines && search.maxStops == null} onClick={() => onFilter({ ...search, airlines: null, maxStops: null })}>
+            All
+          </button>
+          {connection.facets.stops.map((f) => (
+            <button type="button" key={`stops-${f.stops}`} aria-pressed={search.maxStops === f.stops} onClick={() => onFilter({ ...search, maxStops: f.stops })}>
+              {f.stops === 0 ? 'Nonstop' : `≤ ${f.stops} stops`} ({f.count})
+            </button>
+          ))}
+          {connection.facets.airlines.map((f) => (
+            <button
+              type="button"
+              key={f.airline.code}
+              aria-pressed={search.airlines?.includes(f.airline.code) ?? false}
+              onClick={() => onFilter({ ...search, airlines: [f.airline.code] })}
+            >
+              {f.airline.name} ({f.count})
+            </button>
+          ))}
+        </div>
+      )}
       <ol className="flight-list">
         {connection.edges.map(({ node }) => (
           <li key={node.id}>

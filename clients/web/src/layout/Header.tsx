@@ -20,7 +20,9 @@ const ViewerQuery = graphql(`
 
 /** Screens in the navigation, and who sees each (everyone when roles is empty). */
 const SCREENS: { to: string; label: string; roles: Role[] }[] = [
-  { to: '/', label: 'Search', roles: [] },
+  { to: '/', label: 'Flights', roles: [] },
+  { to: '/hotels', label: 'Hotels', roles: [] },
+  { to: '/packages', label: 'Packages', roles: [] },
   { to: '/trips', label: 'My trips', roles: [] },
   { to: '/live', label: 'Live board', roles: ['TRAVEL_ADMIN', 'PLATFORM_ADMIN'] },
   { to: '/payments', label: 'Payments', roles: ['FINANCE'] },

@@ -72,7 +72,7 @@ export function SeatMapPage() {
     const input = seatId ? { flightId, seatId } : { flightId, cabin };
     const result = await holdSeat({ variables: { input } }).catch(() => null);
     const payload = result?.data?.holdSeat;
-    if (payload?.hold && payload.errors.length === 0) void navigate(`/checkout/${payload.hold.id}`);
+    if (payload?.hold && payload.errors.length === 0) void navigate(`/checkout/seat/${payload.hold.id}`);
     // Someone else took the seat meanwhile: show the map as it is now.
     else void refetch();
   }
