@@ -21,7 +21,8 @@ export interface OfferFacts {
   destinationCountry: string | null;
 }
 
-const isoTime = z.iso.datetime({ offset: true }).nullish();
+// The DateTime scalar hands the resolver a Date; other callers pass ISO text.
+const isoTime = z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]).nullish();
 const isoDate = z.iso.date().nullish();
 
 export const offerInput = z.object({
