@@ -12,7 +12,8 @@
  *    router with and without `offer { policyStatus { ... } }`, alternating,
  *    after warm-ups; p50/p95 of each and the difference of the medians.
  * Sizes: POLICY_BENCH_OFFERS (default 100,000) and POLICY_BENCH_RUNS (default
- * 40); tiny values only prove it runs. Bounded: one organization, loopback only.
+ * 40); tiny values only prove it runs. POLICY_BENCH_ENGINE_ONLY=1 skips the
+ * router parts. Bounded: one organization, loopback only.
  */
 import { performance } from 'node:perf_hooks';
 import { signAccessToken, type Viewer } from '@travel/platform';
@@ -218,5 +219,5 @@ async function throughTheRouter(rules: RuleInput[]): Promise<void> {
 
 const rules = fiftyRules();
 engineThroughput(rules);
-await throughTheRouter(rules);
+if (process.env.POLICY_BENCH_ENGINE_ONLY !== '1') await throughTheRouter(rules);
 process.exit(0);

@@ -141,7 +141,7 @@ export function inScope(scope: RuleScope, facts: BookingFacts): boolean {
  * triggers without reading segments.
  */
 function triggeringSegment(condition: Condition, facts: BookingFacts): SegmentFacts | null | undefined {
-  if (!readsSegments(condition)) return conditionHolds(condition, facts, null) ? null : undefined;
+  if (!shapeOf(condition).readsSegments) return conditionHolds(condition, facts, null) ? null : undefined;
   return facts.segments.find((segment) => conditionHolds(condition, facts, segment));
 }
 
@@ -153,8 +153,24 @@ export function byPriority<R extends { priority: number; name: string; id: strin
   return a.priority - b.priority || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
+/**
+ * What a condition reads, worked out once per condition object: a bulk
+ * evaluation judges the same rules against thousands of offers.
+ */
+const shapes = new WeakMap<Condition, { readsSegments: boolean; fields: FieldName[] }>();
+function shapeOf(condition: Condition): { readsSegments: boolean; fields: FieldName[] } {
+  let shape = shapes.get(condition);
+  if (!shape) {
+    shape = { readsSegments: readsSegments(condition), fields: [...fieldsOf(condition)] };
+    shapes.set(condition, shape);
+  }
+  return shape;
+}
+
 function detailsOf(condition: Condition, facts: BookingFacts, segment: SegmentFacts | null): Record<string, Scalar | null> {
-  return Object.fromEntries([...fieldsOf(condition)].map((field) => [field, factOf(field, facts, segment)]));
+  const details: Record<string, Scalar | null> = {};
+  for (const field of shapeOf(condition).fields) details[field] = factOf(field, facts, segment);
+  return details;
 }
 
 /** Judges one rule: scope first, then the condition. */
