@@ -1,7 +1,7 @@
 import type { Viewer } from '@travel/platform';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluations, outbox } from '../src/db/schema.js';
+import { evaluations, outbox, policyVersions } from '../src/db/schema.js';
 import { PolicyHarness } from './policy-harness.js';
 
 const NOW = new Date('2026-05-04T09:00:00.000Z');
@@ -175,6 +175,28 @@ describe('policy authoring through the graph', () => {
     expect(late.updatePolicyRule.errors).toMatchObject([{ code: 'INVALID_TRANSITION', field: 'versionId' }]);
     const again = await send<{ activatePolicyVersion: { errors: UserError[] } }>(admin, ACTIVATE, { versionId: draft.id });
     expect(again.activatePolicyVersion.errors).toMatchObject([{ code: 'INVALID_TRANSITION' }]);
+  });
+
+  it('keeps one version in force when two are activated at once, and one draft per policy when two are drafted at once', async () => {
+    const { orgId } = h.newOrganization();
+    const admin = adminOf(orgId);
+    const a = await newDraftPolicy(admin, 'A');
+    const b = await newDraftPolicy(admin, 'B');
+    const activations = await Promise.all(
+      [a.draft.id, b.draft.id].map((versionId) => send<{ activatePolicyVersion: { errors: UserError[] } }>(admin, ACTIVATE, { versionId })),
+    );
+    expect(activations.map((r) => r.activatePolicyVersion.errors)).toEqual([[], []]);
+    const active = await h.runtime.db
+      .select()
+      .from(policyVersions)
+      .where(and(eq(policyVersions.orgId, orgId), eq(policyVersions.status, 'active')));
+    expect(active).toHaveLength(1);
+    const retired = [a.draft.id, b.draft.id].find((id) => id !== active[0]!.id)!;
+    const [loser] = await h.runtime.db.select().from(policyVersions).where(eq(policyVersions.id, retired));
+    expect(loser!.status).toBe('retired');
+
+    const drafts = await Promise.all([1, 2].map(() => send<{ draftPolicyVersion: { version: Version | null; errors: UserError[] } }>(admin, DRAFT, { policyId: a.policyId })));
+    expect(drafts.map((d) => d.draftPolicyVersion.errors.map((e) => e.code)).sort()).toEqual([[], ['CONFLICT']]);
   });
 
   it('lets only travel admins author policies', async () => {
