@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCondition, type Condition } from '../src/evaluation/conditions.js';
+import { toBookingFacts } from '../src/evaluation/booking-facts.js';
 import { offerToBookingFacts } from '../src/evaluation/offer-facts.js';
 import { evaluateRules, type BookingFacts, type EngineRule, type SegmentFacts } from '../src/evaluation/rule-engine.js';
 import { regionOfCountry } from '../src/evaluation/regions.js';
@@ -225,6 +226,27 @@ describe('rule cases: details and offers', () => {
       NOW,
     );
     expect(facts.segments[0]).toMatchObject({ nightlyRate: 30_000, advanceDays: 8, vendorPreferred: false, destinationRegion: null });
+  });
+
+  it('reads vendor, destination region and nightly rate from a booking with what policy knows about the organization', () => {
+    const facts = toBookingFacts(
+      {
+        id: 'b1',
+        total: { amount: 200_000, currency: 'USD' },
+        traveler: { id: 'p1' },
+        segments: [
+          { kind: 'FLIGHT', cabin: 'ECONOMY', departAt: '2026-03-05T10:00:00.000Z', arriveAt: '2026-03-05T12:00:00.000Z', price: { amount: 110_000, currency: 'USD' }, carrier: 'LH', destination: 'FRA' },
+          { kind: 'HOTEL', cabin: null, departAt: null, arriveAt: null, price: { amount: 90_000, currency: 'USD' }, supplier: 'hil', startsAt: '2026-03-05T15:00:00.000Z', endsAt: '2026-03-07T11:00:00.000Z' },
+        ],
+      },
+      { id: 'p1', department: 'Sales', level: 'SENIOR' },
+      NOW,
+      { preferredVendors: new Set(['LH']), countryOfAirport: new Map([['FRA', 'Germany']]) },
+    );
+    expect(facts.segments).toMatchObject([
+      { vendor: 'LH', vendorPreferred: true, destinationCountry: 'Germany', destinationRegion: 'europe', fareClass: 'Y', advanceDays: 3 },
+      { kind: 'hotel', vendor: 'HIL', vendorPreferred: false, nightlyRate: 45_000, advanceDays: 4, destinationRegion: null },
+    ]);
   });
 
   it('maps countries to regions, leaving unknown ones without a region', () => {
