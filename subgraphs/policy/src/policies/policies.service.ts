@@ -29,9 +29,9 @@ const vendorsInput = z.object({
     .max(500),
 });
 
-function ruleRow(rule: ValidRule, ids: { orgId: string; policyId: string; versionId: string }) {
+/** The columns a rule's content fills; ids are added by the caller. */
+function ruleValues(rule: ValidRule) {
   return {
-    ...ids,
     name: rule.name,
     description: rule.description,
     action: rule.action,
@@ -44,8 +44,8 @@ function ruleRow(rule: ValidRule, ids: { orgId: string; policyId: string; versio
   };
 }
 
-/** What an existing rule looks like as input, so an update can be validated as a whole rule. */
-function asInput(rule: PolicyRuleRow): RuleInput {
+/** A stored rule as validated content (it was validated when written); also the base an update is merged onto. */
+function parsedRow(rule: PolicyRuleRow): ValidRule {
   return {
     name: rule.name,
     description: rule.description,
@@ -84,7 +84,7 @@ export class PoliciesService {
       const policy = await this.policies.insert({ orgId, name, createdAt: now, updatedAt: now }, tx);
       const version = await this.policies.insertVersion({ policyId: policy.id, orgId, version: 1, status: 'active', createdAt: now, activatedAt: now }, tx);
       const inserted = await this.policies.insertRules(
-        valid.map((r) => ruleRow(r, { orgId, policyId: policy.id, versionId: version.id })),
+        valid.map((r) => ({ ...ruleValues(r), orgId, policyId: policy.id, versionId: version.id })),
         tx,
       );
       await emit({
@@ -126,7 +126,7 @@ export class PoliciesService {
       );
       const rules = newest ? await this.policies.rulesOf(viewer.orgId, [newest.id], tx) : [];
       await this.policies.insertRules(
-        rules.map(({ id: _id, versionId: _v, ...rule }) => ({ ...rule, versionId: draft.id })),
+        rules.map((rule) => ({ ...ruleValues(parsedRow(rule)), orgId: viewer.orgId, policyId, versionId: draft.id })),
         tx,
       );
       await this.policies.touchPolicy(viewer.orgId, policyId, now, tx);
@@ -139,7 +139,7 @@ export class PoliciesService {
     const rule = parseRule((input as { rule?: unknown }).rule, 'rule');
     return this.uow.run(async ({ tx }) => {
       const version = await this.draftOf(viewer.orgId, versionId, tx);
-      const [row] = await this.policies.insertRules([ruleRow(rule, { orgId: viewer.orgId, policyId: version.policyId, versionId })], tx);
+      const [row] = await this.policies.insertRules([{ ...ruleValues(rule), orgId: viewer.orgId, policyId: version.policyId, versionId }], tx);
       return row!;
     });
   }
@@ -153,9 +153,8 @@ export class PoliciesService {
       if (!existing) throw new DomainError('NOT_FOUND', `No rule ${ruleId}`, 'ruleId');
       await this.draftOf(viewer.orgId, existing.versionId, tx);
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
-      const merged = parseRule({ ...asInput(existing), ...defined, description: patch.description === undefined ? existing.description : patch.description }, 'rule');
-      const { orgId: _o, policyId: _p, versionId: _v, ...values } = ruleRow(merged, { orgId: viewer.orgId, policyId: existing.policyId, versionId: existing.versionId });
-      return this.policies.updateRule(viewer.orgId, ruleId, values, tx);
+      const merged = parseRule({ ...parsedRow(existing), ...defined, description: patch.description === undefined ? existing.description : patch.description }, 'rule');
+      return this.policies.updateRule(viewer.orgId, ruleId, ruleValues(merged), tx);
     });
   }
 
