@@ -89,6 +89,8 @@ export interface EventPayloads {
   /** A canceled booking's quoted refund was paid back (after payment.refunded): the booking is now refunded. */
   'booking.refunded': { bookingId: string; travelerId: string; amount: number; currency: string; quoteId: string };
   'policy.evaluated': { evaluationId: string; bookingId: string; result: 'COMPLIANT' | 'SOFT_WARNING' | 'HARD_STOP'; policyId: string | null; policyVersion: number | null };
+  /** A policy version came into force for its organization; `previousVersionId` is the one it retired, if any. */
+  'policy.version_activated': { policyId: string; versionId: string; version: number; previousVersionId: string | null; activatedBy: string | null };
   'payment.authorized': { paymentId: string; bookingId: string; amount: number; currency: string; provider: string };
   'payment.failed': { paymentId: string; bookingId: string; code: string; message: string };
   /** Booking asks for money back after a cancellation; `amount` comes from the booking's refund quote, refunded at most once per quoteId. */

@@ -1,13 +1,24 @@
 import { alignByKey, childrenLoader, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
-import type { EvaluationRow, PolicyRuleRow } from './db/schema.js';
+import type { EvaluationRow, PolicyRuleRow, PolicyVersionRow } from './db/schema.js';
+import { travelerFacts } from './evaluation/booking-facts.js';
+import type { OfferVerdict } from './evaluation/evaluations.service.js';
+import type { OfferFacts } from './evaluation/offer-facts.js';
 import type { PolicyServices } from './server.js';
 
 export interface PolicyLoaders {
-  /** Rules of a policy by policy id, lowest priority number first. */
+  /** Rules of a policy version by version id, lowest priority number first. */
   rules: DataLoader<string, PolicyRuleRow[]>;
+  /** Versions of a policy by policy id, newest first. */
+  versions: DataLoader<string, PolicyVersionRow[]>;
   /** Latest evaluation by booking id. */
   latestEvaluation: DataLoader<string, EvaluationRow | null>;
+  /**
+   * The caller's verdict on an offer: every offer asked for in one tick (one
+   * `_entities` request of the router carries a whole search page) is judged
+   * in one pass with one rule load.
+   */
+  offerVerdict: DataLoader<OfferFacts, OfferVerdict, string>;
 }
 
 export interface PolicyContext extends BaseContext {
@@ -26,11 +37,21 @@ export function createContext(base: BaseContext, services: PolicyServices): Poli
     ...base,
     services,
     loaders: {
-      rules: childrenLoader((ids) => policies.rulesOf(orgOf(), ids), (r) => r.policyId),
+      rules: childrenLoader((ids) => policies.rulesOf(orgOf(), ids), (r) => r.versionId),
+      versions: childrenLoader((ids) => policies.versionsOf(orgOf(), ids), (v) => v.policyId),
       latestEvaluation: new DataLoader(async (ids) => {
         const rows = await evaluations.latestForBookings(orgOf(), ids.filter((id) => UUID.test(id)));
         return alignByKey(ids, rows, (r) => r.bookingId);
       }),
+      offerVerdict: new DataLoader(
+        async (offers) => {
+          const viewer = requireViewer(base.viewer);
+          // The searching traveler is the caller; their level and department come from customer, read once per batch.
+          const traveler = await services.facts.readTraveler(viewer.personId, base.identity);
+          return services.evaluations.judgeOffers(viewer.orgId, travelerFacts(traveler), offers);
+        },
+        { cacheKeyFn: (offer) => offer.offerId },
+      ),
     },
   };
 }

@@ -15,21 +15,24 @@ export { typeDefs, resolvers };
 export interface PolicyServices {
   clock: Clock;
   repositories: { policies: PoliciesRepository; evaluations: EvaluationsRepository };
+  facts: BookingFactsReader;
   policies: PoliciesService;
   evaluations: EvaluationsService;
 }
 
 export type PolicyServer = SubgraphServer<PolicyContext, PolicyServices>;
 
-/** Policy: travel policies, their rules, and evaluations of bookings against them. */
+/** Policy: travel policies with versioned rules, evaluations of bookings, and verdicts on offers. */
 export function createPolicyServer(runtime: SubgraphRuntime): PolicyServer {
   const eventing = createEventing(runtime, 'policy', tables);
   const repositories = { policies: new PoliciesRepository(runtime.db), evaluations: new EvaluationsRepository(runtime.db) };
+  const facts = new BookingFactsReader(runtime.entities);
   const services: PolicyServices = {
     clock: runtime.clock,
     repositories,
+    facts,
     policies: new PoliciesService(eventing.uow, repositories.policies, runtime.clock),
-    evaluations: new EvaluationsService(eventing.uow, repositories.policies, repositories.evaluations, new BookingFactsReader(runtime.entities), runtime.clock),
+    evaluations: new EvaluationsService(eventing.uow, repositories.policies, repositories.evaluations, facts, runtime.clock),
   };
   return new SubgraphServer(runtime, {
     name: 'policy',

@@ -1,7 +1,7 @@
 import { DomainError } from '@travel/platform';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policies } from '../src/db/schema.js';
+import { policies, policyVersions } from '../src/db/schema.js';
 import type { CreatePolicyInput } from '../src/policies/policies.service.js';
 import { PolicyHarness } from './policy-harness.js';
 
@@ -111,8 +111,8 @@ describe('Booking.policyEvaluation and travelPolicy', () => {
 
     const res = await h.request<TravelPolicyData>(viewer, TRAVEL_POLICY);
     expect(res.data!.travelPolicy).toMatchObject({ id: replacement.policy.id, rules: [] });
-    const [retired] = await h.runtime.db.select().from(policies).where(eq(policies.id, old.policy.id));
-    expect(retired!.active).toBe(false);
+    const [retired] = await h.runtime.db.select().from(policyVersions).where(eq(policyVersions.id, old.version.id));
+    expect(retired!.status).toBe('retired');
 
     const bookingId = h.addBooking(orgId, travelerId, [h.flight('BUSINESS', 14, 90, 60_000)]);
     const evaluated = await h.request<EvaluateData>(viewer, EVALUATE, { input: { bookingId } });
@@ -133,7 +133,7 @@ describe('Booking.policyEvaluation and travelPolicy', () => {
 
     await expect(attempt).rejects.toThrow(DomainError);
     await expect(attempt).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'INVALID_RULE',
       field: 'rules.1.condition.any.0.value',
       message: 'Rule "Cabin cap": any[0].value: segment.cabin gt expects one of economy, premium_economy, business, first',
     });

@@ -20,6 +20,8 @@ export interface FakeSegment {
   departAt: string | null;
   arriveAt: string | null;
   price: { amount: number; currency: string };
+  carrier?: string | null;
+  destination?: string | null;
 }
 
 export interface FakeBooking {
@@ -54,7 +56,10 @@ const bookingTypeDefs = gql`
   type Person @key(fields: "id", resolvable: false) { id: ID! }
   enum SegmentKind { FLIGHT HOTEL }
   enum Cabin { ECONOMY PREMIUM_ECONOMY BUSINESS FIRST }
-  type Segment { kind: SegmentKind! cabin: Cabin departAt: String arriveAt: String price: Money! }
+  type Segment {
+    kind: SegmentKind! cabin: Cabin departAt: String arriveAt: String price: Money!
+    carrier: String supplier: String destination: String startsAt: String endsAt: String
+  }
   type Booking @key(fields: "id") { id: ID! total: Money! traveler: Person! segments: [Segment!]! }
 `;
 

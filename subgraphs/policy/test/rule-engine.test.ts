@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { toBookingFacts, type BookingSnapshot } from '../src/evaluation/booking-facts.js';
 import { parseCondition, type Condition } from '../src/evaluation/conditions.js';
-import { evaluateRules, ruleTriggers, type BookingFacts, type EngineRule } from '../src/evaluation/rule-engine.js';
+import { evaluateRules, ruleTriggers, type BookingFacts, type EngineRule, type SegmentFacts } from '../src/evaluation/rule-engine.js';
+
+function segment(over: Partial<SegmentFacts>): SegmentFacts {
+  return {
+    kind: 'flight',
+    cabin: null,
+    fareClass: null,
+    priceAmount: 0,
+    nightlyRate: null,
+    durationMinutes: null,
+    advanceDays: null,
+    vendor: null,
+    vendorPreferred: null,
+    destinationCountry: null,
+    destinationRegion: null,
+    ...over,
+  };
+}
 
 /** A two-flight trip: a short business hop and a long economy leg, booked by a manager in Sales. */
 const facts: BookingFacts = {
@@ -9,8 +26,8 @@ const facts: BookingFacts = {
   advanceDays: 5,
   traveler: { level: 'manager', department: 'Sales' },
   segments: [
-    { kind: 'flight', cabin: 'business', priceAmount: 90_000, durationMinutes: 95, advanceDays: 5 },
-    { kind: 'flight', cabin: 'economy', priceAmount: 160_000, durationMinutes: 420, advanceDays: 9 },
+    segment({ cabin: 'business', priceAmount: 90_000, durationMinutes: 95, advanceDays: 5 }),
+    segment({ cabin: 'economy', priceAmount: 160_000, durationMinutes: 420, advanceDays: 9 }),
   ],
 };
 
@@ -90,6 +107,7 @@ describe('rule engine: verdicts', () => {
     condition,
     message: `message ${id}`,
     priority,
+    scope: { regions: [], departments: [], levels: [] },
   });
   const always: Condition = { field: 'booking.totalAmount', op: 'gt', value: 0 };
   const never: Condition = { field: 'booking.totalAmount', op: 'lt', value: 0 };
@@ -108,10 +126,10 @@ describe('rule engine: verdicts', () => {
 
   it('reports every rule in priority order with whether it triggered', () => {
     const verdict = evaluateRules([rule('b', 'hard_stop', never, 20), rule('a', 'track_only', always, 10), rule('c', 'soft_warning', always, 30)], facts);
-    expect(verdict.outcomes).toEqual([
-      { ruleId: 'a', ruleName: 'rule a', action: 'track_only', triggered: true, message: 'message a' },
-      { ruleId: 'b', ruleName: 'rule b', action: 'hard_stop', triggered: false, message: 'message b' },
-      { ruleId: 'c', ruleName: 'rule c', action: 'soft_warning', triggered: true, message: 'message c' },
+    expect(verdict.outcomes).toMatchObject([
+      { ruleId: 'a', ruleName: 'rule a', action: 'track_only', triggered: true, message: 'message a', applies: true, details: { 'booking.totalAmount': 250_000 } },
+      { ruleId: 'b', ruleName: 'rule b', action: 'hard_stop', triggered: false, message: 'message b', applies: true },
+      { ruleId: 'c', ruleName: 'rule c', action: 'soft_warning', triggered: true, message: 'message c', applies: true },
     ]);
   });
 });
@@ -119,14 +137,14 @@ describe('rule engine: verdicts', () => {
 describe('rule engine: invalid conditions', () => {
   const invalid: [string, unknown, RegExp][] = [
     ['unknown field', { field: 'booking.color', op: 'eq', value: 1 }, /^field: unknown field "booking\.color"; expected one of booking\.totalAmount/],
-    ['unknown operator', { field: 'booking.totalAmount', op: 'between', value: 1 }, /^op: unknown operator "between"/],
+    ['unknown operator', { field: 'booking.totalAmount', op: 'around', value: 1 }, /^op: unknown operator "around"/],
     ['string for a number', { field: 'booking.totalAmount', op: 'gt', value: '500' }, /^value: booking\.totalAmount gt expects an integer amount in minor units$/],
     ['fraction for minor units', { field: 'segment.priceAmount', op: 'gt', value: 10.5 }, /^value: segment\.priceAmount gt expects an integer/],
     ['unknown cabin', { field: 'segment.cabin', op: 'eq', value: 'BUSINESS' }, /^value: segment\.cabin eq expects one of economy, premium_economy, business, first$/],
     ['unknown level', { field: 'traveler.level', op: 'gte', value: 'boss' }, /^value: traveler\.level gte expects one of junior, senior/],
     ['scalar for in', { field: 'traveler.department', op: 'in', value: 'Sales' }, /^value: traveler\.department in expects a non-empty list/],
     ['empty list for not_in', { field: 'segment.kind', op: 'not_in', value: [] }, /^value: segment\.kind not_in expects a non-empty list/],
-    ['ordering on free text', { field: 'traveler.department', op: 'gt', value: 'M' }, /^op: traveler\.department does not support gt; use one of eq, ne, in, not_in$/],
+    ['ordering on free text', { field: 'traveler.department', op: 'gt', value: 'M' }, /^op: traveler\.department does not support gt; use one of eq, ne, neq, in, not_in$/],
     ['missing value', { field: 'booking.advanceDays', op: 'lt' }, /^value: booking\.advanceDays lt expects a whole number of days$/],
     ['empty all', { all: [] }, /^all: all needs at least one condition$/],
     ['mixed forms', { all: [{ field: 'booking.advanceDays', op: 'lt', value: 7 }], field: 'booking.advanceDays' }, /mixes all and field\/op\/value/],
@@ -167,9 +185,9 @@ describe('booking facts', () => {
       advanceDays: 7,
       traveler: { level: 'manager', department: 'Sales' },
       segments: [
-        { kind: 'flight', cabin: 'premium_economy', priceAmount: 80_000, durationMinutes: 155, advanceDays: 8 },
-        { kind: 'flight', cabin: 'business', priceAmount: 43_456, durationMinutes: 420, advanceDays: 7 },
-        { kind: 'hotel', cabin: null, priceAmount: 0, durationMinutes: null, advanceDays: null },
+        segment({ cabin: 'premium_economy', fareClass: 'W', priceAmount: 80_000, durationMinutes: 155, advanceDays: 8 }),
+        segment({ cabin: 'business', fareClass: 'J', priceAmount: 43_456, durationMinutes: 420, advanceDays: 7 }),
+        segment({ kind: 'hotel', priceAmount: 0 }),
       ],
     });
   });
