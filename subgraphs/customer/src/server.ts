@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createEventing, SubgraphServer, type Clock, type SubgraphRuntime } from '@travel/platform';
+import { apiKeyRoutes } from './api-keys/api-keys.routes.js';
+import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
+import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { createContext, type CustomerContext } from './context.js';
 import * as tables from './db/schema.js';
 import { OrganizationsRepository } from './organizations/organizations.repository.js';
@@ -13,9 +16,10 @@ export { typeDefs, resolvers };
 
 export interface CustomerServices {
   clock: Clock;
-  repositories: { organizations: OrganizationsRepository; people: PeopleRepository };
+  repositories: { organizations: OrganizationsRepository; people: PeopleRepository; apiKeys: ApiKeysRepository };
   organizations: OrganizationsService;
   people: PeopleService;
+  apiKeys: ApiKeysService;
 }
 
 export type CustomerServer = SubgraphServer<CustomerContext, CustomerServices>;
@@ -23,12 +27,13 @@ export type CustomerServer = SubgraphServer<CustomerContext, CustomerServices>;
 /** Customer: organizations, people, roles and sign-in. */
 export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
   const eventing = createEventing(runtime, 'customer', tables);
-  const repositories = { organizations: new OrganizationsRepository(runtime.db), people: new PeopleRepository(runtime.db) };
+  const repositories = { organizations: new OrganizationsRepository(runtime.db), people: new PeopleRepository(runtime.db), apiKeys: new ApiKeysRepository(runtime.db) };
   const services: CustomerServices = {
     clock: runtime.clock,
     repositories,
     organizations: new OrganizationsService(eventing.uow, repositories.organizations, repositories.people),
     people: new PeopleService(repositories.people, runtime.config),
+    apiKeys: new ApiKeysService(repositories.apiKeys, runtime.clock),
   };
   return new SubgraphServer(runtime, {
     name: 'customer',
@@ -39,5 +44,6 @@ export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
     eventing,
     services,
     context: (base) => createContext(base, services),
+    routes: (app) => apiKeyRoutes(app, services.apiKeys, runtime.config.INTERNAL_SECRET),
   });
 }
