@@ -56,7 +56,7 @@ export const apiKeys = customer.table(
   (t) => [uniqueIndex('api_keys_secret_hash_idx').on(t.secretHash), index('api_keys_org_idx').on(t.orgId, t.createdAt)],
 );
 
-export const LOYALTY_REASONS = ['first_booking', 'booking_confirmed', 'booking_completed', 'review', 'referral'] as const;
+export const LOYALTY_REASONS = ['first_booking', 'booking_confirmed', 'booking_completed', 'review', 'referral', 'referral_redeemed'] as const;
 export type LoyaltyReason = (typeof LOYALTY_REASONS)[number];
 
 /**
