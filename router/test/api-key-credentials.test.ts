@@ -9,6 +9,7 @@ import { startFakeCustomer, type FakeCustomer } from './fake-customer.js';
 import { startFakeSupergraph, type FakeSupergraph } from './fake-subgraphs.js';
 
 const FLIGHT = `query ($id: ID!) { flight(id: $id) { id policyStatus } }`;
+const WATCH = `subscription ($id: ID!) { flightChanged(id: $id) { id seatsLeft } }`;
 const TTL_MS = 300;
 const PER_MINUTE = 5;
 
@@ -99,15 +100,15 @@ describe('router credentials: API keys', () => {
     expect((await ask({ 'x-api-key': other })).status).toBe(200);
   });
 
-  /** Speaks graphql-transport-ws by hand: init with `payload`, then `subscribeTimes` operations (queries) once acked; resolves with the close code. */
-  function closeCodeOf(payload: Record<string, unknown>, subscribeTimes = 1): Promise<number> {
+  /** Speaks graphql-transport-ws by hand: init with `payload`, then `subscribeTimes` operations of `query` once acked; resolves with the close code. */
+  function closeCodeOf(payload: Record<string, unknown>, subscribeTimes = 1, query = FLIGHT): Promise<number> {
     return new Promise((resolve) => {
       const socket = new WebSocket(router.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
       socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
       socket.on('message', (raw: Buffer) => {
         if ((JSON.parse(raw.toString('utf8')) as { type: string }).type !== 'connection_ack') return;
         for (let i = 0; i < subscribeTimes; i += 1) {
-          socket.send(JSON.stringify({ id: String(i), type: 'subscribe', payload: { query: FLIGHT, variables: { id: randomUUID() } } }));
+          socket.send(JSON.stringify({ id: String(i), type: 'subscribe', payload: { query, variables: { id: randomUUID() } } }));
         }
       });
       socket.on('close', (code: number) => resolve(code));
@@ -123,6 +124,13 @@ describe('router credentials: API keys', () => {
     const { key } = customer.issue(randomUUID(), ['inventory_read']);
     for (let i = 0; i < PER_MINUTE; i += 1) await ask({ 'x-api-key': key });
     expect(await closeCodeOf({ 'x-api-key': key })).toBe(4429);
+  });
+
+  it('releases the upstream subscriptions of a connection it closes with 4429', async () => {
+    const { key } = customer.issue(randomUUID(), ['inventory_read']);
+    expect(await closeCodeOf({ 'x-api-key': key }, PER_MINUTE + 1, WATCH)).toBe(4429);
+    await eventually(async () => (router.subscriptionStats().upstreamOpen === 0 ? true : undefined), { what: 'upstream subscriptions closed' });
+    expect(router.subscriptionStats().upstreamOpened).toBeGreaterThan(0);
   });
 
   it('counts each operation of a key’s connection and closes it with 4429 past the limit', async () => {
