@@ -37,6 +37,10 @@ export const configSchema = z
     INTERNAL_SECRET: z.string().min(32).default(DEV_SECRET),
     /** Lifetime of access tokens, seconds. */
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    /** How long the router trusts a verified API key before asking customer again; a revoked key stops within this. */
+    API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(5000),
+    /** Requests per minute one API key may make through the router (Redis-backed when REDIS_URL is set). */
+    API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     HOST: z.string().default('0.0.0.0'),
     ROUTER_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
     WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Role, Viewer } from './auth/identity.js';
+import type { ApiKeyScope, Role, Viewer } from './auth/identity.js';
 
 /** Every code a mutation payload may carry; mirrored by the `ErrorCode` enum in the common SDL. */
 export const ERROR_CODES = [
@@ -85,4 +85,13 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   const v = requireViewer(viewer);
   if (!v.roles.some((r) => roles.includes(r))) throw forbidden(`Requires one of: ${roles.join(', ')}`);
   return v;
+}
+
+/**
+ * Refuses an API key that lacks `scope`. People signed in with a token carry
+ * no scopes and pass; anonymous callers pass too (the field decides whether
+ * it needs a viewer), so this composes with requireViewer/requireRole.
+ */
+export function requireScope(viewer: Viewer | null, scope: ApiKeyScope): void {
+  if (viewer?.scopes && !viewer.scopes.includes(scope)) throw forbidden(`API key lacks scope ${scope.toUpperCase()}`);
 }

@@ -20,5 +20,6 @@ export * from './graphql/loaders.js';
 export * from './server/http.js';
 export * from './server/subgraph-server.js';
 export * from './graphql/merge.js';
+export * from './graphql/scopes.js';
 export * from './server/process.js';
 export * from './validation.js';

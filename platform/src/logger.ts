@@ -7,6 +7,6 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, name: string): L
   return pino({
     name,
     level: config.LOG_LEVEL,
-    redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'accessToken', '*.accessToken'], censor: '[redacted]' },
+    redact: { paths: ['password', '*.password', 'authorization', '*.authorization', 'accessToken', '*.accessToken', '["x-api-key"]', '*["x-api-key"]', 'secret', '*.secret'], censor: '[redacted]' },
   });
 }

@@ -1,5 +1,7 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { InvalidTokenError, signInternalIdentity, verifyAccessToken, type Config, type Viewer } from '@travel/platform';
+import { signInternalIdentity, type Config, type Viewer } from '@travel/platform';
+import type { CredentialFailure, CredentialVerifier, PresentedCredentials } from './auth/credentials.js';
 
 /** Per-request state of the router: who is calling, and the signed statement forwarded to subgraphs. */
 export interface RouterContext {
@@ -8,25 +10,20 @@ export interface RouterContext {
 }
 
 /**
- * Verifies the caller once, at the edge. An absent Authorization header is an
- * anonymous caller (public catalog queries, signIn); a bad one is rejected
- * outright rather than silently downgraded to anonymous.
+ * Verifies the caller once, at the edge (see auth/credentials.ts). A refused
+ * caller gets 401 UNAUTHENTICATED, a partner over its key's budget 429
+ * RATE_LIMITED with Retry-After.
  */
-export async function createRouterContext(authorization: string | undefined, config: Pick<Config, 'JWT_SECRET' | 'INTERNAL_SECRET'>): Promise<RouterContext> {
-  let viewer: Viewer | null = null;
-  if (authorization) {
-    const [scheme, token] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('Authorization must be "Bearer <access token>"');
-    try {
-      viewer = await verifyAccessToken(token, config.JWT_SECRET);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(error.expired ? 'Access token expired; sign in again' : 'Access token invalid');
-      throw error;
-    }
-  }
-  return { viewer, identity: await signInternalIdentity(viewer, config.INTERNAL_SECRET) };
+export async function createRouterContext(presented: PresentedCredentials, credentials: CredentialVerifier, config: Pick<Config, 'INTERNAL_SECRET'>): Promise<RouterContext> {
+  const result = await credentials.verify(presented);
+  if (!result.ok) throw credentialError(result);
+  return { viewer: result.viewer, identity: await signInternalIdentity(result.viewer, config.INTERNAL_SECRET) };
 }
 
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+function credentialError(failure: CredentialFailure): GraphQLError {
+  if (failure.kind === 'rate_limited') {
+    const headers = new HeaderMap([['retry-after', String(failure.retryAfterSeconds)]]);
+    return new GraphQLError(failure.message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: failure.retryAfterSeconds, http: { status: 429, headers } } });
+  }
+  return new GraphQLError(failure.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -5,7 +5,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { closeServer, listen, localUrl, type Config, type Logger, type ServiceDirectory } from '@travel/platform';
 import cors from 'cors';
+import { Redis } from 'ioredis';
 import express from 'express';
+import { ApiKeyVerifier } from './auth/api-keys.js';
+import { CredentialVerifier } from './auth/credentials.js';
+import { ApiKeyRateLimiter } from './auth/rate-limit.js';
 import { createRouterContext, type RouterContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
 import { checkReadiness } from './readiness.js';
@@ -48,6 +52,7 @@ export class RouterServer {
   private apollo: ApolloServer<RouterContext> | undefined;
   private hub: SubscriptionHub | undefined;
   private ws: { dispose(): Promise<void> } | undefined;
+  private redis: Redis | undefined;
   url = '';
 
   constructor(private readonly options: RouterOptions) {}
@@ -58,6 +63,13 @@ export class RouterServer {
       supergraphSdl,
       buildService: ({ name }) => new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) }),
       logger,
+    });
+    // Rate-limit counters only: the router keeps no other state in Redis.
+    this.redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+    const credentials = new CredentialVerifier({
+      config,
+      apiKeys: new ApiKeyVerifier({ customerUrl: () => directory.url('customer'), internalSecret: config.INTERNAL_SECRET, ttlMs: config.API_KEY_CACHE_TTL_MS }),
+      rateLimiter: new ApiKeyRateLimiter({ perMinute: config.API_KEY_RATE_LIMIT_PER_MINUTE, namespace: config.REDIS_NAMESPACE, ...(this.redis ? { redis: this.redis } : {}) }),
     });
     const app = express();
     this.http = createServer(app);
@@ -81,7 +93,9 @@ export class RouterServer {
       '/graphql',
       cors<cors.CorsRequest>(),
       express.json({ limit: '1mb' }),
-      expressMiddleware(this.apollo, { context: async ({ req }) => createRouterContext(req.header('authorization'), config) }),
+      expressMiddleware(this.apollo, {
+        context: async ({ req }) => createRouterContext({ authorization: req.header('authorization'), apiKey: req.header('x-api-key') }, credentials, config),
+      }),
     );
 
     const limits: SubscriptionLimits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...this.options.subscriptionLimits };
@@ -89,7 +103,7 @@ export class RouterServer {
     const services = Object.fromEntries(planner.subgraphNames.map((name) => [name, new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) })]));
     const executor = new EventExecutor(planner, services, logger);
     this.hub = new SubscriptionHub({ planner, executor, subgraphUrl: (name) => directory.url(name as SubgraphKey), internalSecret: config.INTERNAL_SECRET, limits, eventStreamFields: new Set(this.options.eventStreamFields ?? []), logger });
-    this.ws = attachWsGraphql({ httpServer: this.http, config, planner, hub: this.hub, apollo: this.apollo, limits, logger });
+    this.ws = attachWsGraphql({ httpServer: this.http, config, credentials, planner, hub: this.hub, apollo: this.apollo, limits, logger });
 
     const bound = await listen(this.http, port, host);
     this.url = localUrl(host, bound);
@@ -107,5 +121,6 @@ export class RouterServer {
     this.hub?.close();
     await this.apollo?.stop();
     if (this.http?.listening) await closeServer(this.http);
+    await this.redis?.quit();
   }
 }

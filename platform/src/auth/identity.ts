@@ -3,11 +3,20 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 export const ROLES = ['traveler', 'arranger', 'approver', 'travel_admin', 'finance', 'platform_admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What a partner API key may be used for; a signed-in person is not limited by scopes. */
+export const API_KEY_SCOPES = ['inventory_read', 'bookings_read', 'bookings_write', 'analytics_read'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
 /** A verified caller. `null` stands for an anonymous request. */
 export interface Viewer {
+  /** The person; for an API key, the key's id (it matches no person). */
   personId: string;
   orgId: string;
   roles: Role[];
+  /** Set only for API keys: what the key may do. */
+  scopes?: ApiKeyScope[];
+  /** Set only for API keys. */
+  apiKeyId?: string;
 }
 
 /** The header the router sets on every subgraph request; subgraphs trust nothing else. */
@@ -22,10 +31,22 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-function toViewer(payload: { sub?: string; org?: unknown; roles?: unknown }): Viewer | null {
+function toViewer(payload: { sub?: string; org?: unknown; roles?: unknown; scopes?: unknown; kid?: unknown }): Viewer | null {
   if (!payload.sub || typeof payload.org !== 'string' || !Array.isArray(payload.roles)) return null;
   const roles = payload.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r as string));
-  return { personId: payload.sub, orgId: payload.org, roles };
+  const viewer: Viewer = { personId: payload.sub, orgId: payload.org, roles };
+  if (typeof payload.kid === 'string' && Array.isArray(payload.scopes)) {
+    viewer.apiKeyId = payload.kid;
+    viewer.scopes = payload.scopes.filter((s): s is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(s as string));
+  }
+  return viewer;
+}
+
+/** Claims of the internal statement; API key callers also carry their key id and scopes. */
+function viewerClaims(viewer: Viewer): Record<string, unknown> {
+  const claims: Record<string, unknown> = { org: viewer.orgId, roles: viewer.roles };
+  if (viewer.apiKeyId) Object.assign(claims, { kid: viewer.apiKeyId, scopes: viewer.scopes ?? [] });
+  return claims;
 }
 
 export class InvalidTokenError extends Error {
@@ -65,7 +86,7 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
 
 /** The router's signed statement of who is calling; `null` viewer for anonymous requests. */
 export async function signInternalIdentity(viewer: Viewer | null, secret: string): Promise<string> {
-  const jwt = viewer ? new SignJWT({ org: viewer.orgId, roles: viewer.roles }).setSubject(viewer.personId) : new SignJWT({ anon: true });
+  const jwt = viewer ? new SignJWT(viewerClaims(viewer)).setSubject(viewer.personId) : new SignJWT({ anon: true });
   return jwt
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)

@@ -97,6 +97,8 @@ export interface EventPayloads {
   'booking.refund_requested': { bookingId: string; amount: number; currency: string; quoteId: string };
   /** Tickets were issued: the authorized amount can be collected. */
   'booking.ticketed': { bookingId: string; travelerId: string; amount: number; currency: string };
+  /** The trip is over (its last segment ended) and the ticketed booking was closed as completed. */
+  'booking.completed': { bookingId: string; travelerId: string; amount: number; currency: string };
   'payment.captured': { paymentId: string; bookingId: string; amount: number; currency: string };
   /**
    * The quote's money is back with the traveler. After capture it was refunded (`totalRefunded` never exceeds the

@@ -30,13 +30,15 @@ export interface SubscriptionStats {
 const IDENTITY_REUSE_MS = 20_000;
 
 /**
- * Who may share a stream: same organization and same roles see the same
- * data, so their events and entity fetches are computed once. The person is
- * not part of it: a subscription payload must not depend on who within the
- * organization is watching beyond their roles.
+ * Who may share a stream: same organization, same roles and (for API keys)
+ * same scopes see the same data, so their events and entity fetches are
+ * computed once. The person or key is not part of it: a subscription payload
+ * must not depend on who within the organization is watching beyond that.
  */
 export function authScope(viewer: Viewer | null): string {
-  return viewer ? `${viewer.orgId}|${[...viewer.roles].sort().join(',')}` : 'anonymous';
+  if (!viewer) return 'anonymous';
+  const scopes = viewer.scopes ? `|key:${[...viewer.scopes].sort().join(',')}` : '';
+  return `${viewer.orgId}|${[...viewer.roles].sort().join(',')}${scopes}`;
 }
 
 function rootField(plan: SubscriptionPlan): string {

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { InvalidTokenError, signInternalIdentity, verifyAccessToken, type Config, type Logger, type Viewer } from '@travel/platform';
+import { signInternalIdentity, type Config, type Logger, type Viewer } from '@travel/platform';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { CredentialResult, CredentialVerifier, PresentedCredentials } from '../auth/credentials.js';
 import type { RouterContext } from '../context.js';
 import { toGraphQLError } from './event-executor.js';
 import { gql } from './graphql-runtime.js';
@@ -13,6 +14,8 @@ import type { SubscriptionPlanner } from './planner.js';
 
 interface ConnectionState {
   viewer: Viewer | null;
+  /** The API key the connection was opened with, re-checked per operation (revocation, rate limit). */
+  apiKey: unknown;
   /** Ids of this connection's subscription operations still running. */
   subscriptions: Set<string>;
 }
@@ -24,7 +27,8 @@ interface WsOperationContext {
 
 export interface WsGraphqlOptions {
   httpServer: Server;
-  config: Pick<Config, 'JWT_SECRET' | 'INTERNAL_SECRET'>;
+  config: Pick<Config, 'INTERNAL_SECRET'>;
+  credentials: CredentialVerifier;
   planner: SubscriptionPlanner;
   hub: SubscriptionHub;
   apollo: ApolloServer<RouterContext>;
@@ -32,24 +36,21 @@ export interface WsGraphqlOptions {
   logger: Logger;
 }
 
+/** graphql-ws has 4403 Forbidden for refused credentials; 4429 is ours for a key over its rate limit. */
+export const CLOSE_RATE_LIMITED = 4429;
+const CLOSE_FORBIDDEN = 4403;
+
 /**
- * Reads the caller from `connection_init`: `authorization: "Bearer <token>"`
- * in the connection params. None is an anonymous caller (what it may do is
- * decided per field by the subgraphs); a bad or expired one is refused, and
- * graphql-ws closes the socket with 4403.
+ * The caller's credentials from `connection_init`: `authorization: "Bearer
+ * <token>"` or `apiKey` / `x-api-key: <key>` in the connection params.
  */
-async function connectionViewer(params: Readonly<Record<string, unknown>> | undefined, secret: string): Promise<Viewer | null | 'refused'> {
-  const raw = params?.['authorization'] ?? params?.['Authorization'];
-  if (raw === undefined || raw === null || raw === '') return null;
-  if (typeof raw !== 'string') return 'refused';
-  const [scheme, token] = raw.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) return 'refused';
-  try {
-    return await verifyAccessToken(token, secret);
-  } catch (error) {
-    if (error instanceof InvalidTokenError) return 'refused';
-    throw error;
-  }
+function presentedIn(params: Readonly<Record<string, unknown>> | undefined): PresentedCredentials {
+  return { authorization: params?.['authorization'] ?? params?.['Authorization'], apiKey: params?.['x-api-key'] ?? params?.['apiKey'] };
+}
+
+/** Closes the socket for a refused credential; graphql-ws ignores its own close on an already closing socket. */
+function refuse(socket: { close(code: number, reason: string): void }, result: Exclude<CredentialResult, { ok: true }>): void {
+  socket.close(result.kind === 'rate_limited' ? CLOSE_RATE_LIMITED : CLOSE_FORBIDDEN, result.kind === 'rate_limited' ? 'Too many requests' : 'Forbidden');
 }
 
 /**
@@ -58,7 +59,7 @@ async function connectionViewer(params: Readonly<Record<string, unknown>> | unde
  * and mutations sent over the socket go through the same gateway as HTTP.
  */
 export function attachWsGraphql(options: WsGraphqlOptions): { dispose(): Promise<void> } {
-  const { httpServer, config, planner, hub, apollo, limits, logger } = options;
+  const { httpServer, config, credentials, planner, hub, apollo, limits, logger } = options;
   const connections = new WeakMap<object, ConnectionState>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
 
@@ -66,14 +67,23 @@ export function attachWsGraphql(options: WsGraphqlOptions): { dispose(): Promise
     {
       schema: planner.schema,
       onConnect: async (ctx) => {
-        const viewer = await connectionViewer(ctx.connectionParams, config.JWT_SECRET);
-        if (viewer === 'refused') return false;
-        connections.set(ctx, { viewer, subscriptions: new Set() });
+        const presented = presentedIn(ctx.connectionParams);
+        const result = await credentials.verify(presented);
+        if (!result.ok) {
+          refuse(ctx.extra.socket, result);
+          return false;
+        }
+        connections.set(ctx, { viewer: result.viewer, apiKey: presented.apiKey, subscriptions: new Set() });
         return true;
       },
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const state = connections.get(ctx);
         if (!state) return [new gql.GraphQLError('Connection not initialised', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const recheck = await credentials.recheck(state.viewer, state.apiKey);
+        if (!recheck.ok) {
+          refuse(ctx.extra.socket, recheck);
+          return [new gql.GraphQLError(recheck.message, { extensions: { code: recheck.kind === 'rate_limited' ? 'RATE_LIMITED' : 'UNAUTHENTICATED' } })];
+        }
         let document: DocumentNode;
         try {
           document = gql.parse(payload.query);

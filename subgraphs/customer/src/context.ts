@@ -1,11 +1,14 @@
 import { entityLoader, requireViewer, type BaseContext } from '@travel/platform';
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { OrganizationRow, PersonRow } from './db/schema.js';
+import type { LoyaltySummary } from './loyalty/loyalty.service.js';
 import type { CustomerServices } from './server.js';
 
 export interface CustomerLoaders {
   organization: DataLoader<string, OrganizationRow | null>;
   person: DataLoader<string, PersonRow | null>;
+  /** Points, tier and badges per person of the caller's organization. */
+  loyalty: DataLoader<string, LoyaltySummary>;
 }
 
 export interface CustomerContext extends BaseContext {
@@ -26,6 +29,7 @@ export function createContext(base: BaseContext, services: CustomerServices): Cu
     loaders: {
       organization: entityLoader((ids) => services.repositories.organizations.findByIds(ids)),
       person: entityLoader((ids) => services.repositories.people.findByIds(orgOf(), ids)),
+      loyalty: new DataLoader((ids: readonly string[]) => services.loyalty.summaries(orgOf(), ids)),
     },
   };
 }

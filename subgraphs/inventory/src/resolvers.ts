@@ -1,4 +1,4 @@
-import { mergeResolvers, type Resolvers } from '@travel/platform';
+import { mergeResolvers, withApiKeyScopes, type Resolvers } from '@travel/platform';
 import { airportsResolvers } from './airports/airports.resolvers.js';
 import { availabilityResolvers } from './availability/availability.resolvers.js';
 import type { InventoryContext } from './context.js';
@@ -11,7 +11,8 @@ import { packagesResolvers } from './packages/packages.resolvers.js';
 import { roomHoldsResolvers } from './room-holds/room-holds.resolvers.js';
 import { seatsResolvers } from './seats/seats.resolvers.js';
 
-export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
+export const resolvers: Resolvers<InventoryContext> = withApiKeyScopes(
+  mergeResolvers(
   airportsResolvers,
   flightsResolvers,
   flightOffersResolvers,
@@ -22,4 +23,6 @@ export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
   availabilityResolvers,
   roomHoldsResolvers,
   packageHoldsResolvers,
+),
+  { read: 'inventory_read', write: 'inventory_read' },
 );

@@ -303,6 +303,35 @@ export class BookingsService {
     });
   }
 
+  /**
+   * Closes a ticketed booking once its trip is over: every segment has ended
+   * (a segment without an end counts as ended at its start). booking.completed
+   * lets loyalty award the trip.
+   */
+  async complete(viewer: Viewer, input: unknown): Promise<BookingRow> {
+    const data = parse(ticketInput, input);
+    const [booking] = await this.bookings.findByIds(viewer.orgId, [data.bookingId]);
+    if (!booking) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
+    assertMayAct(viewer, booking);
+    return this.uow.run(async ({ tx, emit }) => {
+      const current = await this.bookings.lockById(booking.id, viewer.orgId, tx);
+      if (!current) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
+      if (current.status !== 'ticketed') throw new DomainError('INVALID_TRANSITION', `Booking is ${current.status}; only ticketed bookings are completed`, 'bookingId');
+      const now = this.clock.now();
+      const segments = await this.bookings.segmentsOf(viewer.orgId, [current.id], tx);
+      const lastEnd = Math.max(...segments.map((s) => (s.arriveAt ?? s.departAt ?? new Date(0)).getTime()));
+      if (lastEnd > now.getTime()) throw new DomainError('INVALID_TRANSITION', `The trip ends at ${new Date(lastEnd).toISOString()}; complete it after that`, 'bookingId');
+      const completed = await this.moves.move(tx, current, 'completed', { actorId: viewer.personId, reason: 'Trip completed', at: now });
+      await emit({
+        type: 'booking.completed',
+        orgId: completed.orgId,
+        aggregateId: completed.id,
+        payload: { bookingId: completed.id, travelerId: completed.travelerId, amount: completed.totalMinor, currency: completed.currency },
+      });
+      return completed;
+    });
+  }
+
   /** payment.authorized: the money is there, so the booking is confirmed (once). */
   async onPaymentAuthorized(event: DomainEvent<'payment.authorized'>, { tx, emit }: WorkScope): Promise<void> {
     const p = event.payload;

@@ -1,5 +1,5 @@
-import { inboxTable, outboxTable, ROLES } from '@travel/platform';
-import { index, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { API_KEY_SCOPES, inboxTable, outboxTable, ROLES } from '@travel/platform';
+import { index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const customer = pgSchema('customer');
 
@@ -36,8 +36,100 @@ export const people = customer.table(
   (t) => [uniqueIndex('people_email_idx').on(t.email), index('people_org_idx').on(t.orgId, t.name, t.id)],
 );
 
+/** Partner API keys: only the SHA-256 of the secret is kept; the prefix lets admins tell keys apart. */
+export const apiKeys = customer.table(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    scopes: text('scopes', { enum: API_KEY_SCOPES }).array().notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash_idx').on(t.secretHash), index('api_keys_org_idx').on(t.orgId, t.createdAt)],
+);
+
+export const LOYALTY_REASONS = ['first_booking', 'booking_confirmed', 'booking_completed', 'review', 'referral', 'referral_redeemed'] as const;
+export type LoyaltyReason = (typeof LOYALTY_REASONS)[number];
+
+/**
+ * Every point a person earned, one row per award. `source` names what earned
+ * it (a booking, a review, a referral code) so an award is made once per
+ * (person, reason, source) even if two events describe the same fact.
+ */
+export const loyaltyLedger = customer.table(
+  'loyalty_ledger',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    reason: text('reason', { enum: LOYALTY_REASONS }).notNull(),
+    source: text('source').notNull(),
+    points: integer('points').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('loyalty_ledger_award_idx').on(t.personId, t.reason, t.source), index('loyalty_ledger_person_idx').on(t.personId, t.createdAt, t.id), index('loyalty_ledger_org_idx').on(t.orgId)],
+);
+
+/** Bookings customer learned of from booking events: what reviews and trip counts are checked against. */
+export const loyaltyTrips = customer.table(
+  'loyalty_trips',
+  {
+    bookingId: uuid('booking_id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    status: text('status', { enum: ['confirmed', 'completed', 'canceled'] }).notNull(),
+    reviewRating: integer('review_rating'),
+    reviewText: text('review_text'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('loyalty_trips_person_idx').on(t.personId, t.status)],
+);
+
+/** A person's referral code, and who redeemed it (a person redeems at most one code, never their own). */
+export const referralCodes = customer.table('referral_codes', {
+  code: text('code').primaryKey(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organizations.id),
+  personId: uuid('person_id')
+    .notNull()
+    .unique()
+    .references(() => people.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const referralRedemptions = customer.table('referral_redemptions', {
+  redeemerId: uuid('redeemer_id')
+    .primaryKey()
+    .references(() => people.id),
+  code: text('code')
+    .notNull()
+    .references(() => referralCodes.code),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const outbox = outboxTable(customer);
 export const inbox = inboxTable(customer);
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type LoyaltyLedgerRow = typeof loyaltyLedger.$inferSelect;
+export type LoyaltyTripRow = typeof loyaltyTrips.$inferSelect;
