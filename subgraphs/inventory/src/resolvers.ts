@@ -2,6 +2,8 @@ import { mergeResolvers, type Resolvers } from '@travel/platform';
 import { airportsResolvers } from './airports/airports.resolvers.js';
 import { availabilityResolvers } from './availability/availability.resolvers.js';
 import type { InventoryContext } from './context.js';
+import { fareClassesResolvers } from './fare-classes/fare-classes.resolvers.js';
+import { itinerariesResolvers } from './flights/itineraries.resolvers.js';
 import { flightsResolvers } from './flights/flights.resolvers.js';
 import { holdsResolvers } from './holds/holds.resolvers.js';
 import { hotelsResolvers } from './hotels/hotels.resolvers.js';
@@ -13,6 +15,8 @@ import { seatsResolvers } from './seats/seats.resolvers.js';
 export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
   airportsResolvers,
   flightsResolvers,
+  fareClassesResolvers,
+  itinerariesResolvers,
   seatsResolvers,
   holdsResolvers,
   hotelsResolvers,

@@ -95,13 +95,13 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     : new MemorySearchCache();
   const flightSearchCache = new FlightSearchCache(searchCache, options.searchCacheTtlMs);
   const availability = new AvailabilityService(repositories.seats, repositories.flights, runtime.pubsub, runtime.clock, logger, flightSearchCache);
-  const holds = new HoldsService(eventing.uow, repositories.holds, repositories.seats, repositories.flights, availability, runtime.clock, logger);
+  const holds = new HoldsService(eventing.uow, repositories.holds, repositories.seats, repositories.flights, repositories.fareClasses, availability, runtime.clock, logger);
   const roomHolds = new RoomHoldsService(eventing.uow, repositories.roomHolds, repositories.hotels, runtime.clock, logger);
   const packageHolds = new PackageHoldsService(eventing.uow, repositories.packageHolds, repositories.packages, runtime.clock, logger);
   const services: InventoryServices = {
     clock: runtime.clock,
     repositories,
-    flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache),
+    flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache, repositories.fareClasses),
     flightSearchCache,
     holds,
     availability,

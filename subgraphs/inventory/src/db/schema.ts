@@ -27,6 +27,8 @@ export const airports = inventory.table('airports', {
   latitude: doublePrecision('latitude').notNull(),
   longitude: doublePrecision('longitude').notNull(),
   timeZone: text('time_zone').notNull(),
+  /** Least time a traveler needs between two flights here; connecting itineraries never plan less. */
+  minConnectionMinutes: integer('min_connection_minutes').notNull().default(60),
 });
 
 export const airlines = inventory.table('airlines', {
@@ -59,6 +61,8 @@ export const flights = inventory.table(
   },
   (t) => [
     index('flights_route_idx').on(t.originCode, t.destinationCode, t.departureAt),
+    // Connecting itineraries read every departure of an airport in a window, whatever the destination.
+    index('flights_departures_idx').on(t.originCode, t.departureAt),
     // The natural key of a scheduled flight; makes catalog loads idempotent.
     uniqueIndex('flights_designator_idx').on(t.airlineCode, t.flightNumber, t.departureAt),
   ],

@@ -32,6 +32,7 @@ CREATE TABLE "inventory"."package_seasons" (
 	CONSTRAINT "package_seasons_range_check" CHECK ("inventory"."package_seasons"."ends_on" >= "inventory"."package_seasons"."starts_on" and "inventory"."package_seasons"."price_multiplier_bp" > 0)
 );
 --> statement-breakpoint
+ALTER TABLE "inventory"."airports" ADD COLUMN "min_connection_minutes" integer DEFAULT 60 NOT NULL;--> statement-breakpoint
 ALTER TABLE "inventory"."holds" ADD COLUMN "fare_class_id" uuid;--> statement-breakpoint
 ALTER TABLE "inventory"."travel_packages" ADD COLUMN "min_group_size" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "inventory"."travel_packages" ADD COLUMN "inclusions" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
@@ -41,4 +42,5 @@ ALTER TABLE "inventory"."package_itinerary_days" ADD CONSTRAINT "package_itinera
 ALTER TABLE "inventory"."package_seasons" ADD CONSTRAINT "package_seasons_package_id_travel_packages_id_fk" FOREIGN KEY ("package_id") REFERENCES "inventory"."travel_packages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "fare_classes_flight_cabin_family_idx" ON "inventory"."fare_classes" USING btree ("flight_id","cabin","fare_family");--> statement-breakpoint
 CREATE UNIQUE INDEX "package_seasons_package_start_idx" ON "inventory"."package_seasons" USING btree ("package_id","starts_on");--> statement-breakpoint
-ALTER TABLE "inventory"."holds" ADD CONSTRAINT "holds_fare_class_id_fare_classes_id_fk" FOREIGN KEY ("fare_class_id") REFERENCES "inventory"."fare_classes"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "inventory"."holds" ADD CONSTRAINT "holds_fare_class_id_fare_classes_id_fk" FOREIGN KEY ("fare_class_id") REFERENCES "inventory"."fare_classes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "flights_departures_idx" ON "inventory"."flights" USING btree ("origin_code","departure_at");
