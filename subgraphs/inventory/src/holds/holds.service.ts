@@ -117,7 +117,9 @@ export class HoldsService {
           : Array.from({ length: passengers }, () => ({ flightId: leg.flightId, seatId: null, cabin: leg.cabin ?? null, fareClassId: leg.fareClassId ?? null, field: `legs.${index}.` }));
         const rows: HoldRow[] = [];
         for (const request of requests) rows.push(await this.holdOne(scope, viewer, request, now));
-        byLeg.set(index, rows);
+        // Locked in id order; answered in the order the passengers' seats were given.
+        const order = leg.seatIds ?? [];
+        byLeg.set(index, order.length > 0 ? rows.sort((a, b) => order.indexOf(a.seatId) - order.indexOf(b.seatId)) : rows);
       }
       return legs.flatMap((_, index) => byLeg.get(index) ?? []);
     });
