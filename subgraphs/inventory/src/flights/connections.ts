@@ -22,11 +22,12 @@ export const MAX_LAYOVER_MINUTES = 12 * 60;
 export const DETOUR_FACTOR = 1.5;
 export const DETOUR_SLACK_KM = 300;
 /**
- * Legs read per step: departures of the origin, then of the connecting
- * airports. The caps bound a connecting search whatever the schedule's size.
+ * Departures read per airport and step: of the origin, then of each
+ * connecting airport. The caps bound a connecting search whatever the
+ * schedule's size.
  */
 export const FIRST_LEG_CAP = 300;
-export const NEXT_LEG_CAP = 1000;
+export const NEXT_LEG_CAP_PER_AIRPORT = 60;
 /** Partial trips carried to the next step, and complete itineraries kept. */
 const PARTIAL_CAP = 500;
 const ITINERARY_CAP = 500;
@@ -79,7 +80,7 @@ interface Partial {
  * reach, within [arrival + the airport's minimum connection time, arrival +
  * MAX_LAYOVER_MINUTES]. A partial trip is dropped when flying on to the
  * destination from where it is would exceed the detour limit; airports are
- * never visited twice. Every step is one query with a row cap.
+ * never visited twice. Every step is one query with a row cap per airport.
  */
 export class ConnectionFinder {
   constructor(
@@ -103,7 +104,7 @@ export class ConnectionFinder {
     const withinDetour = (flownKm: number, at: AirportRow) => flownKm + greatCircleKm(at, destination) <= budgetKm;
 
     const base = { cabin: q.cabin, passengers: q.passengers, now: q.now };
-    const first = await this.flights.legsFrom({ ...base, origins: [q.origin], from: q.from, to: q.to, limit: FIRST_LEG_CAP });
+    const first = await this.flights.legsFrom({ ...base, origins: [q.origin], from: q.from, to: q.to, perOrigin: FIRST_LEG_CAP });
     await known(first.map((l) => l.destinationCode));
     let frontier: Partial[] = [];
     for (const leg of first) {
@@ -125,7 +126,7 @@ export class ConnectionFinder {
         origins: hubs,
         from: new Date(Math.min(...arrivals) + earliestMct * MINUTE),
         to: new Date(Math.max(...arrivals) + MAX_LAYOVER_MINUTES * MINUTE + 1),
-        limit: NEXT_LEG_CAP,
+        perOrigin: NEXT_LEG_CAP_PER_AIRPORT,
       });
       await known(next.map((l) => l.destinationCode));
       const byOrigin = new Map<string, FlightCandidate[]>();

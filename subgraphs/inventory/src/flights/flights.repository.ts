@@ -29,7 +29,8 @@ export interface LegSearch {
   cabin: Cabin | null;
   passengers: number;
   now: Date;
-  limit: number;
+  /** Most departures read per origin airport. */
+  perOrigin: number;
 }
 
 /** Seats of a flight cabin taken now: sold, or held and not run out. */
@@ -94,33 +95,33 @@ export class FlightsRepository {
   }
 
   /**
-   * Legs that can take the party leaving any of `origins` in [from, to),
-   * earliest first, at most `limit` of them (fitting ones only, so the cap
-   * never hides a leg that has room behind ones that are full): the
-   * building blocks of connecting itineraries.
+   * Legs leaving each of `origins` in [from, to): per airport the earliest
+   * `perOrigin` bookable departures (one index range scan each, through a
+   * lateral join), of which those that can take the party are returned with
+   * their fare. Fares are computed for the capped rows only, so the cost is
+   * bounded by origins × perOrigin whatever the schedule's size; a full leg
+   * still counts against its airport's cap.
    */
   async legsFrom(q: LegSearch): Promise<FlightCandidate[]> {
     if (q.origins.length === 0) return [];
-    const columns = candidateColumns(q);
-    const inner = this.db
-      .select(columns)
-      .from(flights)
-      .where(
-        and(
-          inArray(flights.originCode, [...q.origins]),
-          gte(flights.departureAt, q.from),
-          lt(flights.departureAt, q.to),
-          gt(flights.departureAt, q.now),
-          inArray(flights.status, [...BOOKABLE_FLIGHT_STATUSES]),
-        ),
-      )
-      .as('legs');
+    const codes = sql.join(
+      q.origins.map((code) => sql`${code}`),
+      sql`, `,
+    );
+    const statuses = sql.join(
+      BOOKABLE_FLIGHT_STATUSES.map((status) => sql`${status}`),
+      sql`, `,
+    );
+    const picked = sql`(select l.id from unnest(array[${codes}]::text[]) as o(code) cross join lateral (
+      select f.id from ${flights} f
+      where f.origin_code = o.code and f.departure_at >= ${at(q.from)} and f.departure_at < ${at(q.to)} and f.departure_at > ${at(q.now)}
+        and f.status in (${statuses})
+      order by f.departure_at limit ${q.perOrigin}) l)`;
     const rows = await this.db
-      .select()
-      .from(inner)
-      .where(sql`${inner.fareMinor} is not null`)
-      .orderBy(asc(inner.departureAt))
-      .limit(q.limit);
+      .select(candidateColumns(q))
+      .from(flights)
+      .where(sql`${flights.id} in ${picked}`)
+      .orderBy(asc(flights.departureAt));
     return fitting(rows);
   }
 
