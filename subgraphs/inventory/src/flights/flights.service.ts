@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { DomainError, pageArgs, type Clock, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { AirportsRepository } from '../airports/airports.repository.js';
-import { CABINS, FARE_FAMILIES, type FlightRow } from '../db/schema.js';
+import { CABINS, FARE_FAMILIES, type Cabin, type FareClassRow, type FareFamily, type FlightRow } from '../db/schema.js';
 import type { FareClassesRepository } from '../fare-classes/fare-classes.repository.js';
 import { ConnectionFinder, itineraryOf, type ItineraryCandidate } from './connections.js';
 import { shiftDate } from '../dates.js';
@@ -192,15 +192,15 @@ export class FlightsService {
 
   private async repriceByFare(
     candidates: ItineraryCandidate[],
-    cabin: string | null,
+    cabin: Cabin | null,
     passengers: number,
-    fareFamily: string | null,
+    fareFamily: FareFamily | null,
     refundableOnly: boolean,
     now: Date,
   ): Promise<ItineraryCandidate[]> {
     const legIds = [...new Set(candidates.flatMap((c) => c.legs.map((l) => l.id)))];
     const [fareRows, cabins] = await Promise.all([this.fareClasses.findByFlightIds(legIds), this.flights.cabinsLeft(legIds, now)]);
-    const fares = new Map<string, typeof fareRows>();
+    const fares = new Map<string, FareClassRow[]>();
     for (const f of fareRows) fares.set(f.flightId, [...(fares.get(f.flightId) ?? []), f]);
     const seatsLeft = new Map(cabins.map((c) => [`${c.flightId}|${c.cabin}`, c.seatsLeft]));
     return repriceWithFares(candidates, fares, seatsLeft, { cabin, passengers, fareFamily, refundableOnly });
@@ -215,9 +215,9 @@ export class FlightsService {
  */
 function repriceWithFares(
   candidates: ItineraryCandidate[],
-  fares: Map<string, { cabin: string; fareFamily: string; refundable: boolean; priceMinor: number; currency: string }[]>,
+  fares: Map<string, FareClassRow[]>,
   seatsLeft: Map<string, number>,
-  want: { cabin: string | null; passengers: number; fareFamily: string | null; refundableOnly: boolean },
+  want: { cabin: Cabin | null; passengers: number; fareFamily: FareFamily | null; refundableOnly: boolean },
 ): ItineraryCandidate[] {
   const fareOf = (leg: FlightCandidate): number | null => {
     const options = (fares.get(leg.id) ?? []).filter(
