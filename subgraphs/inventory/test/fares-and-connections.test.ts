@@ -1,5 +1,5 @@
 import { ManualClock } from '@travel/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FlightInput } from '../src/server.js';
 import { newViewer, startInventory, tinyLayout, uniqueCode, type Harness, type UserErrorView } from './fixtures.js';
 
@@ -151,11 +151,16 @@ describe('fare classes and connecting itineraries', () => {
     await fly(A, B, '2030-07-10T18:00:00Z', 180, 30_000);
 
     const search = (maxStops: number | null) => h.gql<SearchResult>(SEARCH, { input: { origin: A, destination: B, date: '2030-07-10', maxStops, sort: 'PRICE' } });
+    const legReads = vi.spyOn(h.server.services.repositories.flights, 'legsFrom');
     const nonstop = (await search(0)).data!.searchFlights;
     expect(nonstop.edges.map((e) => e.itinerary.legs.length)).toEqual([1]);
     expect((await search(null)).data!.searchFlights.totalCount).toBe(1);
+    // A search without maxStops > 0 never plans connections.
+    expect(legReads).not.toHaveBeenCalled();
 
     const one = (await search(1)).data!.searchFlights;
+    expect(legReads).toHaveBeenCalledTimes(2);
+    legReads.mockRestore();
     expect(one.totalCount).toBe(2);
     const [connection, direct] = one.edges;
     expect(connection!.fare.amount).toBe(16_000);
