@@ -67,6 +67,7 @@ describe('fare classes and connecting itineraries', () => {
   const H = uniqueCode('H');
   const B = uniqueCode('B');
   const X = uniqueCode('X');
+  const K = uniqueCode('K');
   const airline = uniqueCode('L');
   let seq = 0;
 
@@ -77,6 +78,7 @@ describe('fare classes and connecting itineraries', () => {
       { code: H, name: 'H', city: 'H City', country: 'T', latitude: 0, longitude: 5, timeZone: 'UTC', minConnectionMinutes: 60 },
       { code: B, name: 'B', city: 'B City', country: 'T', latitude: 0, longitude: 10, timeZone: 'UTC' },
       { code: X, name: 'X', city: 'X City', country: 'T', latitude: 40, longitude: 40, timeZone: 'UTC' },
+      { code: K, name: 'K', city: 'K City', country: 'T', latitude: 0.5, longitude: 7.5, timeZone: 'UTC', minConnectionMinutes: 45 },
     ]);
     await h.server.services.catalog.upsertAirlines([{ code: airline, name: 'Fare Air' }]);
   });
@@ -192,6 +194,28 @@ describe('fare classes and connecting itineraries', () => {
     });
     expect([...first.data!.searchFlights.edges, ...second.data!.searchFlights.edges].map((e) => e.fare.amount)).toEqual([16_000, 30_000]);
     expect(second.data!.searchFlights.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('plans two connections only when maxStops is 2, with a layover at each', async () => {
+    await fly(A, H, '2030-07-15T08:00:00Z', 120, 10_000);
+    await fly(H, K, '2030-07-15T11:30:00Z', 60, 4_000);
+    // Back to A would visit an airport twice.
+    await fly(K, A, '2030-07-15T13:30:00Z', 60, 1_000);
+    await fly(K, B, '2030-07-15T13:15:00Z', 60, 3_000);
+    const search = (maxStops: number) => h.gql<SearchResult>(SEARCH, { input: { origin: A, destination: B, date: '2030-07-15', maxStops } }).then((r) => r.data!.searchFlights);
+    expect((await search(1)).totalCount).toBe(0);
+    const two = await search(2);
+    expect(two.totalCount).toBe(1);
+    expect(two.edges[0]!.itinerary).toMatchObject({
+      stops: 2,
+      fare: { amount: 17_000 },
+      durationMinutes: 375,
+      legs: [{ destination: { code: H } }, { destination: { code: K } }, { destination: { code: B } }],
+      layovers: [
+        { airport: { code: H }, minutes: 90 },
+        { airport: { code: K }, minutes: 45 },
+      ],
+    });
   });
 
   it('leaves out a connection with a leg that cannot take the party', async () => {
