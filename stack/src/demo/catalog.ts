@@ -97,7 +97,100 @@ export const PACKAGES: PackageInput[] = [
   { title: 'New York Leadership Offsite', description: 'A Midtown venue for two days of workshops, team dinners and a Broadway evening.', destinationCity: 'New York', destinationCountry: 'United States', category: 'corporate', durationDays: 3, priceMinor: 198_000, currency: 'USD', maxGroupSize: 40 },
 ];
 
+/** What a package includes and leaves out, and its program, by title (the demo's natural key of a package). */
+export const PACKAGE_DETAILS: Record<string, { inclusions: string[]; exclusions: string[]; minGroupSize?: number; days: [string, string][] }> = {
+  'London Theatre Weekend': {
+    inclusions: ['3 nights in a West End hotel with breakfast', 'Two theatre tickets', 'Thames river cruise', 'Afternoon tea'],
+    exclusions: ['Flights', 'Travel insurance', 'Dinners'],
+    days: [['Arrival and the West End', 'Check in near Covent Garden; evening show.'], ['The river', 'Thames cruise from Westminster to Greenwich.'], ['Afternoon tea', 'Free morning, afternoon tea, second show.']],
+  },
+  'Paris Food & Markets': {
+    inclusions: ['4 nights with breakfast', 'Two guided market walks', 'Cooking class in the Marais', 'Dinner cruise on the Seine'],
+    exclusions: ['Flights', 'Travel insurance', 'Lunches'],
+    days: [['Arrival', 'Check in; evening walk along the Seine.'], ['Markets', 'Marché d’Aligre and Rue Cler with a guide.'], ['Cooking class', 'A morning in a Marais kitchen.'], ['Dinner cruise', 'Free day; dinner cruise on the Seine.']],
+  },
+  'Swiss Alps Rail Explorer': {
+    inclusions: ['Panoramic rail pass', 'Lakeside hotels with half board', 'Matterhorn glacier excursion'],
+    exclusions: ['Flights', 'Travel insurance', 'Ski hire'],
+    days: [['Zurich', 'Arrival and the old town.'], ['To Lucerne', 'Rail along the lake.'], ['Golden Pass', 'Panoramic train to Interlaken.'], ['Zermatt', 'Rail to Zermatt.'], ['Matterhorn', 'Glacier excursion.'], ['Home', 'Rail back to Zurich airport.']],
+  },
+  'Tokyo Neon & Tradition': {
+    inclusions: ['7 nights in Shinjuku', 'Tea ceremony', 'Day trip to Nikko', 'Sumo morning practice', 'Suica card with credit'],
+    exclusions: ['Flights', 'Travel insurance', 'Most meals'],
+    days: [['Arrival', 'Shinjuku by night.'], ['Asakusa', 'Tea ceremony and Senso-ji.'], ['Sumo', 'Morning practice at a stable.'], ['Nikko', 'Day trip to the shrines.']],
+  },
+  'Singapore Gardens & Hawker Trail': {
+    inclusions: ['5 nights family room', 'Gardens by the Bay tickets', 'Night safari', 'Guided hawker tour'],
+    exclusions: ['Flights', 'Travel insurance'],
+    days: [['Arrival', 'Marina Bay light show.'], ['Gardens', 'Cloud Forest and Flower Dome.'], ['Night safari', 'Evening at the zoo.'], ['Hawkers', 'Guided tour of three hawker centres.']],
+  },
+  'Dubai Desert & Skyline': {
+    inclusions: ['4 nights with breakfast', 'Desert safari with camp dinner', 'Burj Khalifa at sunset', 'Dhow cruise'],
+    exclusions: ['Flights', 'Travel insurance', 'Visa fees'],
+    days: [['Arrival', 'Dubai Marina.'], ['Desert', 'Safari and camp dinner.'], ['Skyline', 'Burj Khalifa at sunset; dhow cruise.']],
+  },
+  'Sydney Harbour & Blue Mountains': {
+    inclusions: ['6 nights harbourside', 'Harbour Bridge climb', 'Opera House tour', 'Guided Blue Mountains hike'],
+    exclusions: ['Flights', 'Travel insurance'],
+    days: [['Arrival', 'Circular Quay.'], ['Harbour', 'Bridge climb and Opera House.'], ['Blue Mountains', 'Guided hike.']],
+  },
+  'Amsterdam Canals by Bike': {
+    inclusions: ['3 nights canal house', 'Bike hire', 'Two guided cycling tours', 'Rijksmuseum ticket'],
+    exclusions: ['Flights', 'Travel insurance'],
+    days: [['Canals', 'Cycling tour of the ring.'], ['Museums', 'Rijksmuseum.'], ['Tulips', 'A day in the bulb fields.']],
+  },
+  'Cape Town & Winelands': {
+    inclusions: ['7 nights', 'Table Mountain cable car', 'Cape Peninsula tour', 'Two days in Stellenbosch with tastings'],
+    exclusions: ['Flights', 'Travel insurance', 'Tips'],
+    days: [['Arrival', 'V&A Waterfront.'], ['Table Mountain', 'Cable car and city.'], ['Cape Peninsula', 'Cape Point and Boulders Beach.'], ['Winelands', 'Two days in Stellenbosch.']],
+  },
+  'New York Leadership Offsite': {
+    inclusions: ['Midtown venue for two days', 'Team dinners', 'Broadway evening', 'Hotel for 3 nights'],
+    exclusions: ['Flights', 'Facilitators'],
+    minGroupSize: 8,
+    days: [['Arrival', 'Welcome dinner.'], ['Workshops', 'Day one at the venue; Broadway evening.'], ['Workshops', 'Day two; closing dinner.']],
+  },
+};
+
+/** Seasonal pricing of every demo package: the year-end holidays and the northern summer cost more. */
+export const PACKAGE_SEASONS = [
+  { name: 'Year-end holidays', from: '12-20', to: '01-04', priceMultiplier: 1.25 },
+  { name: 'Summer', from: '07-01', to: '08-31', priceMultiplier: 1.15 },
+] as const;
+
+/**
+ * The program, seasons and calendar of the loaded demo packages: a departure
+ * every Saturday of the coming 60 days with room for two full groups, and
+ * the seasons of this year and the next.
+ */
+export function demoPackageCalendar(packages: { id: string; title: string; maxGroupSize: number }[], today: Date) {
+  const year = today.getUTCFullYear();
+  const itinerary = packages.flatMap((p) => (PACKAGE_DETAILS[p.title]?.days ?? []).map(([title, description], i) => ({ packageId: p.id, day: i + 1, title, description })));
+  const seasons = packages.flatMap((p) =>
+    [year, year + 1].flatMap((y) =>
+      PACKAGE_SEASONS.map((season) => ({
+        packageId: p.id,
+        name: season.name,
+        startsOn: `${y}-${season.from}`,
+        endsOn: `${season.to < season.from ? y + 1 : y}-${season.to}`,
+        priceMultiplier: season.priceMultiplier,
+      })),
+    ),
+  );
+  const saturdays: string[] = [];
+  for (let day = 1; day <= 60; day++) {
+    const date = new Date(Date.UTC(year, today.getUTCMonth(), today.getUTCDate() + day));
+    if (date.getUTCDay() === 6) saturdays.push(date.toISOString().slice(0, 10));
+  }
+  const departures = packages.flatMap((p) => saturdays.map((date) => ({ packageId: p.id, date, capacity: p.maxGroupSize * 2, priceMultiplier: 1 })));
+  return { itinerary, seasons, departures };
+}
+
 export function demoCatalogData(today: Date) {
   const airports = loadAirports();
-  return { airports, airlines: loadAirlines(), flights: scheduleFlights(airports, today), hotels: hotels(airports), packages: PACKAGES };
+  const packages = PACKAGES.map((p) => {
+    const details = PACKAGE_DETAILS[p.title];
+    return details ? { ...p, inclusions: details.inclusions, exclusions: details.exclusions, minGroupSize: details.minGroupSize ?? 1 } : p;
+  });
+  return { airports, airlines: loadAirlines(), flights: scheduleFlights(airports, today), hotels: hotels(airports), packages };
 }

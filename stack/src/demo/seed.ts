@@ -1,6 +1,6 @@
 import type { Progress } from '../progress.js';
 import type { SubgraphServers } from '../subgraphs.js';
-import { demoCatalogData } from './catalog.js';
+import { demoCatalogData, demoPackageCalendar } from './catalog.js';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, demoEmail } from './organizations.js';
 import { DEMO_POLICY } from './policy.js';
 
@@ -33,6 +33,10 @@ export async function seedDemoDataIfEmpty(servers: SubgraphServers, progress: Pr
   progress.step(`${seats.toLocaleString('en-US')} seats`);
   const { hotels, roomTypes } = await catalog.insertHotels(data.hotels);
   await catalog.insertPackages(data.packages);
+  const calendar = demoPackageCalendar(await servers.inventory.services.repositories.packages.list(100, null), today);
+  await catalog.upsertPackageItinerary(calendar.itinerary);
+  await catalog.upsertPackageSeasons(calendar.seasons);
+  await catalog.upsertPackageDepartures(calendar.departures);
   progress.step(`${hotels.length} hotels with ${roomTypes} room types, ${data.packages.length} packages`);
 
   for (const org of DEMO_ORGANIZATIONS) {

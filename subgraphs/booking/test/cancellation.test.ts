@@ -69,6 +69,22 @@ describe('cancellation: quote, then cancel', () => {
     expect((await h.storedBooking(booking.id))!.status).toBe('confirmed');
   });
 
+  it('quotes flight segments by the refundability of the fare they were held at', async () => {
+    const viewer = h.person();
+    const now = h.clock.now();
+    const basic = h.inventory.add(viewer.orgId, now, { fareClass: { fareFamily: 'BASIC', refundable: false } });
+    const flex = h.inventory.add(viewer.orgId, now, { fareClass: { fareFamily: 'FLEX', refundable: true } });
+    const created = await h.createDraft(viewer, { holdIds: [basic.id, flex.id] });
+    if (!created.booking) throw new Error(JSON.stringify(created.errors));
+    const booking = await h.paid(viewer, created.booking);
+    const quote = (await h.quote(viewer, booking.id)).quote!;
+    // Both depart in 7 days: the flex fare refunds in full, the basic fare nothing.
+    expect(quote.lines.map((l) => [l.policy, l.refundPercent, l.refund.amount]).sort()).toEqual([
+      ['FLEXIBLE', 100, 45_000],
+      ['NON_REFUNDABLE', 0, 0],
+    ]);
+  });
+
   it('cancels with a quote: CANCELED, audit step, booking.canceled for inventory and booking.refund_requested for payment', async () => {
     const viewer = h.person();
     const booking = await paidTrip(viewer);

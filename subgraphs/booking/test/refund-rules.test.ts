@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBasisPoints, refundBasisPoints, secondsBetween } from '../src/bookings/cancellation-policy.js';
+import { applyBasisPoints, policyForFare, refundBasisPoints, secondsBetween } from '../src/bookings/cancellation-policy.js';
 import { quoteLines } from '../src/bookings/cancellations.service.js';
 import type { SegmentRow } from '../src/db/schema.js';
 
@@ -20,6 +20,14 @@ describe('cancellation policies', () => {
     ['non_refundable', DAY, 0],
   ] as const)('%s with %i s left refunds %i basis points', (policy, seconds, expected) => {
     expect(refundBasisPoints(policy, seconds)).toBe(expected);
+  });
+
+  it("takes a flight segment's policy from its fare: non-refundable, flexible for FLEX, standard otherwise", () => {
+    expect(policyForFare({ fareFamily: 'BASIC', refundable: false })).toBe('non_refundable');
+    expect(policyForFare({ fareFamily: 'STANDARD', refundable: false })).toBe('non_refundable');
+    expect(policyForFare({ fareFamily: 'STANDARD', refundable: true })).toBe('standard');
+    expect(policyForFare({ fareFamily: 'FLEX', refundable: true })).toBe('flexible');
+    expect(policyForFare(null)).toBe('standard');
   });
 
   it('refunds nothing once the segment started, or when it has no start', () => {

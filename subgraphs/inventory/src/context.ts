@@ -1,7 +1,21 @@
 import { alignByKey, childrenLoader, entityLoader, groupByKey, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
 import { toCabinAvailability, type CabinAvailability } from './availability/availability.service.js';
-import type { AirlineRow, AirportRow, FlightRow, HoldRow, HotelRow, PackageDepartureRow, PackageHoldRow, RoomHoldRow, RoomTypeRow, TravelPackageRow } from './db/schema.js';
+import type {
+  AirlineRow,
+  AirportRow,
+  FareClassRow,
+  FlightRow,
+  HoldRow,
+  HotelRow,
+  PackageDepartureRow,
+  PackageHoldRow,
+  PackageItineraryDayRow,
+  PackageSeasonRow,
+  RoomHoldRow,
+  RoomTypeRow,
+  TravelPackageRow,
+} from './db/schema.js';
 import { rangeLoader } from './loaders.js';
 import type { DepartureView } from './packages/packages.repository.js';
 import type { SeatView } from './seats/seats.repository.js';
@@ -25,6 +39,10 @@ export interface InventoryLoaders {
   departure: DataLoader<string, PackageDepartureRow | null>;
   /** Keyed by stayKey(roomTypeId, checkIn, checkOut). */
   roomNights: DataLoader<string, { date: string; roomsLeft: number }[]>;
+  fareClass: DataLoader<string, FareClassRow | null>;
+  fareClassesOfFlight: DataLoader<string, FareClassRow[]>;
+  itineraryOfPackage: DataLoader<string, PackageItineraryDayRow[]>;
+  seasonsOfPackage: DataLoader<string, PackageSeasonRow[]>;
   /** Keyed by stayKey(packageId, from, to); an empty `to` means no end. */
   departures: DataLoader<string, DepartureView[]>;
 }
@@ -72,6 +90,10 @@ export function createContext(base: BaseContext, services: InventoryServices): I
       packageHold: entityLoader((ids) => repos.packageHolds.findByIds(orgOf(), onlyUuids(ids))),
       roomType: entityLoader((ids) => repos.hotels.roomTypesByIds(onlyUuids(ids))),
       departure: entityLoader((ids) => repos.packages.departuresByIds(onlyUuids(ids))),
+      fareClass: entityLoader((ids) => repos.fareClasses.findByIds(onlyUuids(ids))),
+      fareClassesOfFlight: childrenLoader((ids) => repos.fareClasses.findByFlightIds(onlyUuids(ids)), (f) => f.flightId),
+      itineraryOfPackage: childrenLoader((ids) => repos.packages.itineraryOf(onlyUuids(ids)), (d) => d.packageId),
+      seasonsOfPackage: childrenLoader((ids) => repos.packages.seasonsOf(onlyUuids(ids)), (s) => s.packageId),
       roomNights: rangeLoader(async (roomTypeIds, checkIn, checkOut) =>
         services.hotels.nights(await repos.hotels.roomTypesByIds(onlyUuids(roomTypeIds)), checkIn, checkOut),
       ),

@@ -3,6 +3,8 @@ import { airportsResolvers } from './airports/airports.resolvers.js';
 import { availabilityResolvers } from './availability/availability.resolvers.js';
 import type { InventoryContext } from './context.js';
 import { flightOffersResolvers } from './flights/flight-offers.js';
+import { fareClassesResolvers } from './fare-classes/fare-classes.resolvers.js';
+import { itinerariesResolvers } from './flights/itineraries.resolvers.js';
 import { flightsResolvers } from './flights/flights.resolvers.js';
 import { holdsResolvers } from './holds/holds.resolvers.js';
 import { hotelsResolvers } from './hotels/hotels.resolvers.js';
@@ -16,6 +18,8 @@ export const resolvers: Resolvers<InventoryContext> = withApiKeyScopes(
   airportsResolvers,
   flightsResolvers,
   flightOffersResolvers,
+  fareClassesResolvers,
+  itinerariesResolvers,
   seatsResolvers,
   holdsResolvers,
   hotelsResolvers,

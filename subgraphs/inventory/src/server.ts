@@ -6,6 +6,7 @@ import { AvailabilityService } from './availability/availability.service.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { createContext, type InventoryContext } from './context.js';
 import * as tables from './db/schema.js';
+import { FareClassesRepository } from './fare-classes/fare-classes.repository.js';
 import { FlightsRepository } from './flights/flights.repository.js';
 import { FlightsService } from './flights/flights.service.js';
 import { HoldSweeper } from './holds/hold-sweeper.js';
@@ -29,7 +30,16 @@ import { SeatsRepository } from './seats/seats.repository.js';
 export { typeDefs, resolvers };
 export { HOLD_TTL_MS, MAX_HOLD_LIFETIME_MS } from './holds/hold-lifetime.js';
 export { NARROW_BODY_LAYOUT, WIDE_BODY_LAYOUT, type CabinLayout, type CabinSection } from './seats/seat-layout.js';
-export type { AirlineInput, AirportInput, FlightInput, HotelInput, PackageDepartureInput, TravelPackageInput } from './catalog/catalog.service.js';
+export type {
+  AirlineInput,
+  AirportInput,
+  FlightInput,
+  HotelInput,
+  PackageDepartureInput,
+  PackageItineraryDayInput,
+  PackageSeasonInput,
+  TravelPackageInput,
+} from './catalog/catalog.service.js';
 
 export interface InventoryServices {
   clock: Clock;
@@ -37,6 +47,7 @@ export interface InventoryServices {
     airports: AirportsRepository;
     flights: FlightsRepository;
     seats: SeatsRepository;
+    fareClasses: FareClassesRepository;
     holds: HoldsRepository;
     hotels: HotelsRepository;
     packages: PackagesRepository;
@@ -71,6 +82,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     airports: new AirportsRepository(runtime.db),
     flights: new FlightsRepository(runtime.db),
     seats: new SeatsRepository(runtime.db),
+    fareClasses: new FareClassesRepository(runtime.db),
     holds: new HoldsRepository(runtime.db),
     hotels: new HotelsRepository(runtime.db),
     packages: new PackagesRepository(runtime.db),
@@ -83,13 +95,13 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     : new MemorySearchCache();
   const flightSearchCache = new FlightSearchCache(searchCache, options.searchCacheTtlMs);
   const availability = new AvailabilityService(repositories.seats, repositories.flights, runtime.pubsub, runtime.clock, logger, flightSearchCache);
-  const holds = new HoldsService(eventing.uow, repositories.holds, repositories.seats, repositories.flights, availability, runtime.clock, logger);
+  const holds = new HoldsService(eventing.uow, repositories.holds, repositories.seats, repositories.flights, repositories.fareClasses, availability, runtime.clock, logger);
   const roomHolds = new RoomHoldsService(eventing.uow, repositories.roomHolds, repositories.hotels, runtime.clock, logger);
   const packageHolds = new PackageHoldsService(eventing.uow, repositories.packageHolds, repositories.packages, runtime.clock, logger);
   const services: InventoryServices = {
     clock: runtime.clock,
     repositories,
-    flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache),
+    flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache, repositories.fareClasses),
     flightSearchCache,
     holds,
     availability,

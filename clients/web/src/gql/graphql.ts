@@ -179,6 +179,15 @@ export type EvaluateBookingPolicyInput = {
   bookingId: string | number;
 };
 
+/** Family of a fare: how much a ticket allows, from the most restricted up. */
+export type FareFamily =
+  /** Cheapest: no refund, no changes, no checked bag. */
+  | 'BASIC'
+  /** Refundable, free changes, two checked bags. */
+  | 'FLEX'
+  /** No refund; changes for a fee; one checked bag. */
+  | 'STANDARD';
+
 /** Order of flight search results; ties are broken by departure, then id. */
 export type FlightSort =
   /** Earliest departure first. */
@@ -202,7 +211,7 @@ export type HoldPackageInput = {
   date: string;
   /** The package. */
   packageId: string | number;
-  /** Places, up to the package's group size; 1 when omitted. */
+  /** Places, from the package's minimum to its maximum group size; 1 when omitted. */
   travelers?: number | null | undefined;
 };
 
@@ -224,6 +233,8 @@ export type HoldRoomInput = {
 export type HoldSeatInput = {
   /** Cabin to pick a seat from when seatId is omitted; with seatId, the seat must be in it. */
   cabin?: Cabin | null | undefined;
+  /** Hold at this fare class of the flight: the cabin is the fare's, and the hold's price is the fare's price. */
+  fareClassId?: string | number | null | undefined;
   /** The flight. */
   flightId: string | number;
   /** The seat to hold; when omitted, the cheapest free seat of cabin is picked. */
@@ -368,11 +379,13 @@ export type SearchFlightsInput = {
   departureBefore?: string | null | undefined;
   /** IATA code of the arrival airport. */
   destination: string;
+  /** Only fares of this family; the fare shown is then the cheapest fare class of that family. */
+  fareFamily?: FareFamily | null | undefined;
   /** Also search this many days before and after date, 0 to 3. */
   flexibleDays?: number | null | undefined;
   /** Only flights whose fare is at most this, in minor units of the fare's currency. */
   maxPrice?: number | null | undefined;
-  /** Only flights with at most this many stops; any number when omitted. */
+  /** At most this many stops, connections included; 0 or omitted searches flights of the route only, 1 or 2 also itineraries with that many connections. */
   maxStops?: number | null | undefined;
   /** Only flights whose fare is at least this, in minor units of the fare's currency. */
   minPrice?: number | null | undefined;
@@ -380,6 +393,8 @@ export type SearchFlightsInput = {
   origin: string;
   /** How many travelers need a seat, 1 to 9. */
   passengers?: number | null | undefined;
+  /** Only refundable fares; the fare shown is then the cheapest refundable fare class. */
+  refundableOnly?: boolean | null | undefined;
   /** Order of the results; DEPARTURE when omitted. */
   sort?: FlightSort | null | undefined;
 };

@@ -54,7 +54,19 @@ export function applyBasisPoints(priceMinor: number, basisPoints: number): numbe
   return Number((BigInt(priceMinor) * BigInt(basisPoints)) / BigInt(FULL));
 }
 
-/** Default policy of a segment kind until inventory publishes fare rules per hold. */
+/**
+ * The policy of a flight segment follows the fare it was held at: a
+ * non-refundable fare refunds nothing, a refundable FLEX fare is flexible,
+ * another refundable fare is standard. A hold without a fare class keeps the
+ * flight default.
+ */
+export function policyForFare(fare: { fareFamily: string; refundable: boolean } | null | undefined): CancellationPolicy {
+  if (!fare) return DEFAULT_POLICY_BY_KIND.flight;
+  if (!fare.refundable) return 'non_refundable';
+  return fare.fareFamily === 'FLEX' ? 'flexible' : 'standard';
+}
+
+/** Default policy of a segment kind when inventory publishes no fare rules for the hold. */
 export const DEFAULT_POLICY_BY_KIND: Readonly<Record<'flight' | 'hotel' | 'car' | 'package', CancellationPolicy>> = {
   flight: 'standard',
   hotel: 'flexible',

@@ -13,6 +13,8 @@ export interface HoldSnapshot {
   price: { amount: number; currency: string };
   kind?: 'SEAT' | 'ROOM' | 'PACKAGE' | null;
   seat?: { id: string; cabin: string; seatNumber: string } | null;
+  /** The fare a seat hold was made at; null when it was priced by the seat alone. */
+  fareClass?: { fareFamily: string; refundable: boolean } | null;
   flight?: {
     id: string;
     flightNumber: string;
@@ -54,7 +56,7 @@ interface PackageHoldEntity {
 export type PolicyVerdict = 'COMPLIANT' | 'SOFT_WARNING' | 'HARD_STOP';
 
 const SEAT_HOLD_SELECTION =
-  'id status expiresAt price { amount currency } seat { id cabin seatNumber } flight { id flightNumber departureAt arrivalAt airline { code } origin { code } destination { code } }';
+  'id status expiresAt price { amount currency } seat { id cabin seatNumber } fareClass { fareFamily refundable } flight { id flightNumber departureAt arrivalAt airline { code } origin { code } destination { code } }';
 const ROOM_HOLD_SELECTION = 'id status expiresAt price { amount currency } hotel { id name } roomType { id name } checkIn checkOut';
 const PACKAGE_HOLD_SELECTION = 'id status expiresAt price { amount currency } travelPackage { id title durationDays } date';
 const DAY_MS = 86_400_000;

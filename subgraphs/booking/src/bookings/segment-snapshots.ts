@@ -1,7 +1,7 @@
 import { DomainError } from '@travel/platform';
 import { z } from 'zod';
 import { CABINS, type Cabin, type SegmentKind } from '../db/schema.js';
-import { CANCELLATION_POLICIES, DEFAULT_POLICY_BY_KIND } from './cancellation-policy.js';
+import { CANCELLATION_POLICIES, DEFAULT_POLICY_BY_KIND, policyForFare } from './cancellation-policy.js';
 import type { NewSegment } from './bookings.repository.js';
 import type { HoldSnapshot } from './entity-reads.js';
 
@@ -55,7 +55,7 @@ export function segmentFromHold(hold: HoldSnapshot, field = 'holdIds'): SegmentC
       description: `${f.flightNumber} seat ${hold.seat.seatNumber}`,
       departAt: new Date(f.departureAt),
       arriveAt: new Date(f.arrivalAt),
-      cancellationPolicy: DEFAULT_POLICY_BY_KIND.flight,
+      cancellationPolicy: policyForFare(hold.fareClass),
     };
   }
   if (kind === 'hotel' && hold.hotel) {

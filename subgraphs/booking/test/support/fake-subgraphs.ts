@@ -61,6 +61,7 @@ export interface HoldFixture {
     origin: { code: string };
     destination: { code: string };
   } | null;
+  fareClass?: { fareFamily: string; refundable: boolean } | null;
   hotel?: { id: string; name: string } | null;
   roomType?: { id: string; name: string } | null;
   checkIn?: string | null;
@@ -80,7 +81,8 @@ const SEAT_HOLDS_SDL = `
   type Airport @key(fields: "code") { code: String! }
   type Flight @key(fields: "id") { id: ID! flightNumber: String! departureAt: String! arrivalAt: String! airline: Airline! origin: Airport! destination: Airport! }
   type Seat @key(fields: "id") { id: ID! cabin: Cabin! seatNumber: String! }
-  type Hold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! flight: Flight! seat: Seat! }
+  type FareClass { fareFamily: String! refundable: Boolean! }
+  type Hold @key(fields: "id") { id: ID! status: HoldStatus! expiresAt: String! price: Money! flight: Flight! seat: Seat! fareClass: FareClass }
 `;
 
 /** Room and package holds as inventory exposes them: entities of their own next to Hold. */

@@ -101,6 +101,7 @@ export class AirportsRepository {
             latitude: sql`excluded.latitude`,
             longitude: sql`excluded.longitude`,
             timeZone: sql`excluded.time_zone`,
+            minConnectionMinutes: sql`excluded.min_connection_minutes`,
           },
         });
     }

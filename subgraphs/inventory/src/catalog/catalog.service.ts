@@ -4,6 +4,8 @@ import type { Cabin, FlightRow, HotelRow } from '../db/schema.js';
 import type { FlightsRepository, NewFlight, NewFlightCabin } from '../flights/flights.repository.js';
 import type { HotelsRepository, NewRoomType } from '../hotels/hotels.repository.js';
 import type { NewTravelPackage, PackagesRepository } from '../packages/packages.repository.js';
+import type { FareClassesRepository } from '../fare-classes/fare-classes.repository.js';
+import { defaultFareClasses } from '../fare-classes/fare-families.js';
 import type { FlightSearchCache } from '../search/flight-search-cache.js';
 import { NARROW_BODY_LAYOUT, seatsFor, type CabinLayout } from '../seats/seat-layout.js';
 import type { NewSeat, SeatsRepository } from '../seats/seats.repository.js';
@@ -50,6 +52,24 @@ export interface PackageDepartureInput {
   priceMultiplier: number;
 }
 
+export interface PackageItineraryDayInput {
+  packageId: string;
+  day: number;
+  title: string;
+  description: string;
+}
+
+export interface PackageSeasonInput {
+  packageId: string;
+  name: string;
+  /** YYYY-MM-DD, inclusive. */
+  startsOn: string;
+  /** YYYY-MM-DD, inclusive. */
+  endsOn: string;
+  /** 1.3 = 30 % above list price. */
+  priceMultiplier: number;
+}
+
 /** Flights per transaction: a flight and its seats commit together, and one transaction stays a few tens of thousands of rows. */
 const FLIGHTS_PER_TRANSACTION = 200;
 
@@ -83,6 +103,7 @@ export class CatalogService {
       airports: AirportsRepository;
       flights: FlightsRepository;
       seats: SeatsRepository;
+      fareClasses: FareClassesRepository;
       hotels: HotelsRepository;
       packages: PackagesRepository;
     },
@@ -100,7 +121,8 @@ export class CatalogService {
   }
 
   /**
-   * Inserts flights with the seats of `layout`. A flight whose airline,
+   * Inserts flights with the seats of `layout` and the basic, standard and
+   * flex fare classes of each cabin (priced from its cheapest seat). A flight whose airline,
    * designator and departure already exist is skipped with its seats, so a
    * load can be run again. Returns the flights inserted and their seat count.
    */
@@ -139,7 +161,12 @@ export class CatalogService {
           return spec.seats.map((s) => ({ ...s, flightId: flight.id, currency: spec.currency }));
         });
         seatCount += await this.repositories.seats.insertMany(seats, tx);
-        await this.repositories.flights.insertCabins(cabinsOf(seats), tx);
+        const cabins = cabinsOf(seats);
+        await this.repositories.flights.insertCabins(cabins, tx);
+        await this.repositories.fareClasses.insertMany(
+          cabins.flatMap((c) => defaultFareClasses(c.flightId, c.cabin, c.fareMinor, c.currency)),
+          tx,
+        );
         inserted.push(...flights);
       });
     }
@@ -163,6 +190,11 @@ export class CatalogService {
 
   /** Inserts travel packages; one whose title and destination city exist is skipped. Returns how many were new. */
   async insertPackages(input: TravelPackageInput[]): Promise<number> {
+    input.forEach((p, i) => {
+      if ((p.minGroupSize ?? 1) < 1 || (p.minGroupSize ?? 1) > p.maxGroupSize) {
+        throw new DomainError('VALIDATION_FAILED', 'minGroupSize must be 1 to maxGroupSize', `packages.${i}.minGroupSize`);
+      }
+    });
     return this.db.transaction((tx) => this.repositories.packages.insertNew(input, tx));
   }
 
@@ -179,6 +211,32 @@ export class CatalogService {
     return this.db.transaction((tx) =>
       this.repositories.packages.upsertDepartures(
         rows.map((r) => ({ packageId: r.packageId, date: r.date, capacity: r.capacity, priceMultiplierBp: Math.round(r.priceMultiplier * 10000) })),
+        tx,
+      ),
+    );
+  }
+
+  /** Sets the program of packages day by day (day 1 is the departure date); an existing day is rewritten. */
+  async upsertPackageItinerary(rows: PackageItineraryDayInput[]): Promise<number> {
+    rows.forEach((r, i) => {
+      if (!Number.isInteger(r.day) || r.day < 1) throw new DomainError('VALIDATION_FAILED', 'day must be a whole number, 1 or more', `itinerary.${i}.day`);
+    });
+    return this.db.transaction((tx) => this.repositories.packages.upsertItinerary(rows, tx));
+  }
+
+  /**
+   * Sets seasonal pricing: departures from startsOn to endsOn (inclusive)
+   * cost the list price times priceMultiplier (on top of the date's own
+   * multiplier). A season is identified by package and first date.
+   */
+  async upsertPackageSeasons(rows: PackageSeasonInput[]): Promise<number> {
+    rows.forEach((r, i) => {
+      if (!(r.endsOn >= r.startsOn)) throw new DomainError('VALIDATION_FAILED', 'endsOn must not be before startsOn', `seasons.${i}.endsOn`);
+      if (!(r.priceMultiplier > 0)) throw new DomainError('VALIDATION_FAILED', 'priceMultiplier must be positive', `seasons.${i}.priceMultiplier`);
+    });
+    return this.db.transaction((tx) =>
+      this.repositories.packages.upsertSeasons(
+        rows.map((r) => ({ packageId: r.packageId, name: r.name, startsOn: r.startsOn, endsOn: r.endsOn, priceMultiplierBp: Math.round(r.priceMultiplier * 10000) })),
         tx,
       ),
     );

@@ -14,6 +14,9 @@ export type FlightStatus = (typeof FLIGHT_STATUSES)[number];
 /** Flights in these states can still be searched and held. */
 export const BOOKABLE_FLIGHT_STATUSES: readonly FlightStatus[] = ['scheduled', 'delayed'];
 export const HOLD_STATUSES = ['active', 'released', 'expired', 'converted'] as const;
+/** Fare families from the most restricted up; a flight cabin sells at most one fare class of each. */
+export const FARE_FAMILIES = ['basic', 'standard', 'flex'] as const;
+export type FareFamily = (typeof FARE_FAMILIES)[number];
 export type HoldStatus = (typeof HOLD_STATUSES)[number];
 
 export const airports = inventory.table('airports', {
@@ -24,6 +27,8 @@ export const airports = inventory.table('airports', {
   latitude: doublePrecision('latitude').notNull(),
   longitude: doublePrecision('longitude').notNull(),
   timeZone: text('time_zone').notNull(),
+  /** Least time a traveler needs between two flights here; connecting itineraries never plan less. */
+  minConnectionMinutes: integer('min_connection_minutes').notNull().default(60),
 });
 
 export const airlines = inventory.table('airlines', {
@@ -56,6 +61,8 @@ export const flights = inventory.table(
   },
   (t) => [
     index('flights_route_idx').on(t.originCode, t.destinationCode, t.departureAt),
+    // Connecting itineraries read every departure of an airport in a window, whatever the destination.
+    index('flights_departures_idx').on(t.originCode, t.departureAt),
     // The natural key of a scheduled flight; makes catalog loads idempotent.
     uniqueIndex('flights_designator_idx').on(t.airlineCode, t.flightNumber, t.departureAt),
   ],
@@ -111,6 +118,8 @@ export const holds = inventory.table(
     seatId: uuid('seat_id')
       .notNull()
       .references(() => seats.id),
+    /** The fare the seat was held at; null for a hold priced by the seat alone. */
+    fareClassId: uuid('fare_class_id').references(() => fareClasses.id),
     ...holdLifecycle(),
   },
   (t) => [
@@ -139,6 +148,35 @@ export const flightCabins = inventory.table(
     currency: text('currency').notNull(),
   },
   (t) => [primaryKey({ columns: [t.flightId, t.cabin] }), check('flight_cabins_capacity_check', sql`${t.capacity} >= 0`)],
+);
+
+/**
+ * The fares a flight cabin is sold at: a family (what the ticket allows), the
+ * airline's booking code, a price per traveler and its rules. Fare classes of
+ * one cabin share the cabin's seats; they differ in price and conditions only.
+ */
+export const fareClasses = inventory.table(
+  'fare_classes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    flightId: uuid('flight_id')
+      .notNull()
+      .references(() => flights.id),
+    cabin: text('cabin', { enum: CABINS }).notNull(),
+    fareFamily: text('fare_family', { enum: FARE_FAMILIES }).notNull(),
+    bookingCode: text('booking_code').notNull(),
+    priceMinor: integer('price_minor').notNull(),
+    currency: text('currency').notNull(),
+    refundable: boolean('refundable').notNull(),
+    /** Fee for changing the ticket; null when changes are not allowed at all. */
+    changeFeeMinor: integer('change_fee_minor'),
+    checkedBags: integer('checked_bags').notNull(),
+    carryOnBags: integer('carry_on_bags').notNull(),
+  },
+  (t) => [
+    uniqueIndex('fare_classes_flight_cabin_family_idx').on(t.flightId, t.cabin, t.fareFamily),
+    check('fare_classes_amounts_check', sql`${t.priceMinor} >= 0 and coalesce(${t.changeFeeMinor}, 0) >= 0 and ${t.checkedBags} >= 0 and ${t.carryOnBags} >= 0`),
+  ],
 );
 
 export const hotels = inventory.table(
@@ -190,11 +228,52 @@ export const travelPackages = inventory.table(
     priceMinor: integer('price_minor').notNull(),
     currency: text('currency').notNull(),
     maxGroupSize: integer('max_group_size').notNull(),
+    /** Fewest travelers one booking of the package must have. */
+    minGroupSize: integer('min_group_size').notNull().default(1),
+    inclusions: text('inclusions').array().notNull().default(sql`'{}'::text[]`),
+    exclusions: text('exclusions').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('travel_packages_title_city_idx').on(t.title, t.destinationCity),
     index('travel_packages_order_idx').on(t.title, t.id),
     index('travel_packages_text_idx').using('gin', sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
+  ],
+);
+
+/** What happens on each day of a package, day 1 being the departure date. */
+export const packageItineraryDays = inventory.table(
+  'package_itinerary_days',
+  {
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => travelPackages.id),
+    day: integer('day').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.day] }), check('package_itinerary_days_day_check', sql`${t.day} >= 1`)],
+);
+
+/**
+ * Seasonal pricing of a package: departures in [startsOn, endsOn] cost the
+ * list price times the season's multiplier (basis points, 10000 = list
+ * price), on top of the departure's own multiplier.
+ */
+export const packageSeasons = inventory.table(
+  'package_seasons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => travelPackages.id),
+    name: text('name').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    priceMultiplierBp: integer('price_multiplier_bp').notNull(),
+  },
+  (t) => [
+    uniqueIndex('package_seasons_package_start_idx').on(t.packageId, t.startsOn),
+    check('package_seasons_range_check', sql`${t.endsOn} >= ${t.startsOn} and ${t.priceMultiplierBp} > 0`),
   ],
 );
 
@@ -276,3 +355,6 @@ export type FlightCabinRow = typeof flightCabins.$inferSelect;
 export type RoomHoldRow = typeof roomHolds.$inferSelect;
 export type PackageDepartureRow = typeof packageDepartures.$inferSelect;
 export type PackageHoldRow = typeof packageHolds.$inferSelect;
+export type FareClassRow = typeof fareClasses.$inferSelect;
+export type PackageItineraryDayRow = typeof packageItineraryDays.$inferSelect;
+export type PackageSeasonRow = typeof packageSeasons.$inferSelect;

@@ -2,7 +2,9 @@ import { TZDate } from '@date-fns/tz';
 import { DomainError, pageArgs, type Clock, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { AirportsRepository } from '../airports/airports.repository.js';
-import { CABINS, type FlightRow } from '../db/schema.js';
+import { CABINS, FARE_FAMILIES, type Cabin, type FareClassRow, type FareFamily, type FlightRow } from '../db/schema.js';
+import type { FareClassesRepository } from '../fare-classes/fare-classes.repository.js';
+import { ConnectionFinder, itineraryOf, type ItineraryCandidate } from './connections.js';
 import { shiftDate } from '../dates.js';
 import { money, type Money } from '../money.js';
 import type { FlightSearchCache } from '../search/flight-search-cache.js';
@@ -53,6 +55,8 @@ const searchInput = z
     departureAfter: localTime('departureAfter').nullish(),
     departureBefore: localTime('departureBefore').nullish(),
     sort: z.enum(FLIGHT_SORTS).nullish(),
+    fareFamily: z.enum(FARE_FAMILIES).nullish(),
+    refundableOnly: z.boolean().nullish(),
   })
   .refine((v) => v.origin !== v.destination, { error: 'destination must differ from origin', path: ['destination'] })
   .refine((v) => v.minPrice == null || v.maxPrice == null || v.minPrice <= v.maxPrice, { error: 'minPrice must not exceed maxPrice', path: ['maxPrice'] });
@@ -66,17 +70,18 @@ export interface FlightFacets {
 }
 
 export interface FlightSearchResult {
-  edges: { cursor: string; node: FlightRow; fare: Money }[];
+  edges: { cursor: string; node: FlightRow; fare: Money; itinerary: ItineraryCandidate }[];
   nodes: FlightRow[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
   facets: FlightFacets;
 }
 
-function keyOf(c: FlightCandidate, sort: FlightSort): SortKey {
+/** Sort value, departure, the later legs' ids ('' for one leg), the first leg's id: unique per itinerary. */
+function keyOf(c: ItineraryCandidate, sort: FlightSort): SortKey {
   const departure = c.departureAt.getTime();
   const primary = sort === 'price' ? c.fareMinor : sort === 'duration' ? c.durationMinutes : departure;
-  return [primary, departure, c.id];
+  return [primary, departure, c.legs.slice(1).map((l) => l.id).join(','), c.legs[0]!.id];
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -115,7 +120,12 @@ export class FlightsService {
     private readonly airports: AirportsRepository,
     private readonly clock: Clock,
     private readonly cache: FlightSearchCache,
-  ) {}
+    private readonly fareClasses: FareClassesRepository,
+  ) {
+    this.connections = new ConnectionFinder(flights, airports);
+  }
+
+  private readonly connections: ConnectionFinder;
 
   /**
    * Flights of a route departing on a local date (± flexibleDays) with room
@@ -126,7 +136,7 @@ export class FlightsService {
   async search(input: unknown, page: { first?: number | null; after?: string | null }): Promise<FlightSearchResult> {
     const q = parseInput(searchInput, input);
     const { limit } = pageArgs({ first: page.first });
-    const after = sortKeyCursor(page.after, 3);
+    const after = sortKeyCursor(page.after, 4);
     const found = await this.airports.findByCodes([q.origin, q.destination]);
     const originAirport = found.find((a) => a.code === q.origin);
     if (!originAirport) throw new DomainError('VALIDATION_FAILED', `Unknown airport ${q.origin}`, 'origin');
@@ -143,12 +153,16 @@ export class FlightsService {
       passengers: q.passengers ?? 1,
       now,
     };
-    const candidates = await this.cache.read(query, () => this.flights.searchCandidates(query));
+    const direct = await this.cache.read(query, () => this.flights.searchCandidates(query));
+    // Connections only when asked for: a nonstop search costs what it always did.
+    const connecting = (q.maxStops ?? 0) > 0 ? await this.connections.find({ ...query, connections: q.maxStops! }) : [];
+    let candidates = [...direct.map((c) => itineraryOf([c])), ...connecting];
+    if (q.fareFamily || q.refundableOnly) candidates = await this.repriceByFare(candidates, q.cabin ?? null, query.passengers, q.fareFamily ?? null, q.refundableOnly === true, now);
 
     const airlines = q.airlines && q.airlines.length > 0 ? new Set(q.airlines) : null;
     const afterMinutes = q.departureAfter ? minutesOf(q.departureAfter) : null;
     const beforeMinutes = q.departureBefore ? minutesOf(q.departureBefore) : null;
-    const inTimeWindow = (c: FlightCandidate): boolean => {
+    const inTimeWindow = (c: ItineraryCandidate): boolean => {
       if (afterMinutes === null && beforeMinutes === null) return true;
       const t = localMinutes(c.departureAt, originAirport.timeZone);
       if (afterMinutes !== null && beforeMinutes !== null && afterMinutes > beforeMinutes) return t >= afterMinutes || t <= beforeMinutes; // spans midnight
@@ -158,7 +172,7 @@ export class FlightsService {
       (c) =>
         c.departureAt > now &&
         (q.maxStops == null || c.stops <= q.maxStops) &&
-        (!airlines || airlines.has(c.airlineCode)) &&
+        (!airlines || c.legs.every((l) => airlines.has(l.airlineCode))) &&
         (q.minPrice == null || c.fareMinor >= q.minPrice) &&
         (q.maxPrice == null || c.fareMinor <= q.maxPrice) &&
         inTimeWindow(c),
@@ -166,7 +180,7 @@ export class FlightsService {
 
     const sort = q.sort ?? 'departure';
     const { page: rows, hasNextPage, endCursor } = pageOf(matching, (c) => keyOf(c, sort), limit, after);
-    const edges = rows.map(({ row, cursor }) => ({ cursor, node: row as FlightRow, fare: money(row.fareMinor, row.currency) }));
+    const edges = rows.map(({ row, cursor }) => ({ cursor, node: row.legs[0] as FlightRow, fare: money(row.fareMinor, row.currency), itinerary: row }));
     return {
       edges,
       nodes: edges.map((e) => e.node),
@@ -175,13 +189,62 @@ export class FlightsService {
       facets: facetsOf(matching),
     };
   }
+
+  private async repriceByFare(
+    candidates: ItineraryCandidate[],
+    cabin: Cabin | null,
+    passengers: number,
+    fareFamily: FareFamily | null,
+    refundableOnly: boolean,
+    now: Date,
+  ): Promise<ItineraryCandidate[]> {
+    const legIds = [...new Set(candidates.flatMap((c) => c.legs.map((l) => l.id)))];
+    const [fareRows, cabins] = await Promise.all([this.fareClasses.findByFlightIds(legIds), this.flights.cabinsLeft(legIds, now)]);
+    const fares = new Map<string, FareClassRow[]>();
+    for (const f of fareRows) fares.set(f.flightId, [...(fares.get(f.flightId) ?? []), f]);
+    const seatsLeft = new Map(cabins.map((c) => [`${c.flightId}|${c.cabin}`, c.seatsLeft]));
+    return repriceWithFares(candidates, fares, seatsLeft, { cabin, passengers, fareFamily, refundableOnly });
+  }
 }
 
-/** Counts over every flight the search matched, not only the page. */
-function facetsOf(matching: FlightCandidate[]): FlightFacets {
-  const count = <K>(keyOf: (c: FlightCandidate) => K) => countBy(matching, keyOf);
+/**
+ * Reprices itineraries with fare classes of a family or refundable ones: per
+ * leg the cheapest such fare class in a cabin (the one asked for, or any)
+ * with seats left for the party. An itinerary with a leg that has none is
+ * dropped. Only runs when a fare filter is given, over the matched legs.
+ */
+function repriceWithFares(
+  candidates: ItineraryCandidate[],
+  fares: Map<string, FareClassRow[]>,
+  seatsLeft: Map<string, number>,
+  want: { cabin: Cabin | null; passengers: number; fareFamily: FareFamily | null; refundableOnly: boolean },
+): ItineraryCandidate[] {
+  const fareOf = (leg: FlightCandidate): number | null => {
+    const options = (fares.get(leg.id) ?? []).filter(
+      (f) =>
+        (!want.cabin || f.cabin === want.cabin) &&
+        (!want.fareFamily || f.fareFamily === want.fareFamily) &&
+        (!want.refundableOnly || f.refundable) &&
+        f.currency === leg.currency &&
+        (seatsLeft.get(`${leg.id}|${f.cabin}`) ?? 0) >= want.passengers,
+    );
+    return options.length === 0 ? null : Math.min(...options.map((f) => f.priceMinor));
+  };
+  return candidates.flatMap((c) => {
+    const legs = c.legs.map((l) => ({ leg: l, fare: fareOf(l) }));
+    if (legs.some((l) => l.fare === null)) return [];
+    return [itineraryOf(legs.map(({ leg, fare }) => ({ ...leg, fareMinor: fare! })))];
+  });
+}
+
+/** Counts over every itinerary the search matched, not only the page; an itinerary counts once for each airline it flies. */
+function facetsOf(matching: ItineraryCandidate[]): FlightFacets {
+  const count = <K>(keyOf: (c: ItineraryCandidate) => K) => countBy(matching, keyOf);
   return {
-    airlines: count((c) => c.airlineCode)
+    airlines: countBy(
+      matching.flatMap((c) => [...new Set(c.legs.map((l) => l.airlineCode))]),
+      (code) => code,
+    )
       .map(([airlineCode, n]) => ({ airlineCode, count: n }))
       .sort((a, b) => b.count - a.count || a.airlineCode.localeCompare(b.airlineCode)),
     stops: count((c) => c.stops)

@@ -18,6 +18,16 @@ export const holdsResolvers: Resolvers<InventoryContext> = {
         return { hold };
       });
     },
+    holdSeats: async (_: unknown, args: { input: unknown }, ctx: InventoryContext) => {
+      const viewer = requireViewer(ctx.viewer);
+      const result = await payload(async () => {
+        const holds = await ctx.services.holds.holdSeats(viewer, args.input);
+        holds.forEach((h) => ctx.loaders.hold.prime(h.id, h));
+        return { holds };
+      });
+      // All or nothing: a failed attempt returns no holds, never some of them.
+      return { holds: [], ...result };
+    },
     releaseHold: (_: unknown, args: { input: unknown }, ctx: InventoryContext) => {
       const viewer = requireViewer(ctx.viewer);
       return payload(async () => {

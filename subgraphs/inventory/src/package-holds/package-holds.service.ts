@@ -15,9 +15,14 @@ const holdPackageInput = z.object({
   travelers: z.number().int().min(1, { error: 'travelers must be at least 1' }).nullish(),
 });
 
-/** Price per traveler on a departure: the list price times the date's multiplier, rounded half up to a minor unit. */
-export function departurePrice(listPriceMinor: number, multiplierBp: number): number {
-  return Math.floor((listPriceMinor * multiplierBp + 5000) / 10000);
+/**
+ * Price per traveler on a departure: the list price times the season's and
+ * the date's multipliers (basis points), rounded half up to a minor unit once,
+ * at the end, in exact integer arithmetic.
+ */
+export function departurePrice(listPriceMinor: number, multiplierBp: number, seasonMultiplierBp = 10_000): number {
+  const scaled = BigInt(listPriceMinor) * BigInt(multiplierBp) * BigInt(seasonMultiplierBp);
+  return Number((scaled + 50_000_000n) / 100_000_000n);
 }
 
 type ReleaseReason = 'released' | 'expired' | 'booking_canceled';
@@ -55,6 +60,7 @@ export class PackageHoldsService {
       const [pkg] = await this.packages.findByIds([packageId], tx);
       if (date <= now.toISOString().slice(0, 10)) throw new DomainError('VALIDATION_FAILED', 'The departure is not in the future', 'date');
       if (travelers > pkg!.maxGroupSize) throw new DomainError('VALIDATION_FAILED', `At most ${pkg!.maxGroupSize} travelers per booking`, 'travelers');
+      if (travelers < pkg!.minGroupSize) throw new DomainError('VALIDATION_FAILED', `At least ${pkg!.minGroupSize} travelers per booking`, 'travelers');
       const left = departure.capacity - (await this.packages.takenPlaces(departure.id, now, tx));
       if (left < travelers) throw new DomainError('INSUFFICIENT_INVENTORY', `Only ${Math.max(0, left)} place(s) left on ${date}`, 'travelers');
       const created = await this.holds.insert(tx, {
@@ -63,7 +69,7 @@ export class PackageHoldsService {
         packageId,
         departureId: departure.id,
         travelers,
-        priceMinor: departurePrice(pkg!.priceMinor, departure.priceMultiplierBp) * travelers,
+        priceMinor: departurePrice(pkg!.priceMinor, departure.priceMultiplierBp, await this.packages.seasonMultiplierBp(packageId, date, tx)) * travelers,
         currency: pkg!.currency,
         status: 'active',
         expiresAt: new Date(now.getTime() + HOLD_TTL_MS),

@@ -1,6 +1,16 @@
 import type { Executor, Transaction } from '@travel/platform';
 import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { packageDepartures, packageHolds, travelPackages, type PackageDepartureRow, type TravelPackageRow } from '../db/schema.js';
+import {
+  packageDepartures,
+  packageHolds,
+  packageItineraryDays,
+  packageSeasons,
+  travelPackages,
+  type PackageDepartureRow,
+  type PackageItineraryDayRow,
+  type PackageSeasonRow,
+  type TravelPackageRow,
+} from '../db/schema.js';
 
 export type NewTravelPackage = typeof travelPackages.$inferInsert;
 /** Sort key of package lists: title, then id for ties. */
@@ -32,7 +42,16 @@ function takenPlaces(departureId: SQLWrapper, now: Date, exceptHoldId?: string):
     ${exceptHoldId ? sql`and ${packageHolds.id} <> ${exceptHoldId}::uuid` : sql``})`;
 }
 
-export type DepartureView = PackageDepartureRow & { placesLeft: number };
+/** The multiplier (basis points) of the season a departure date falls in; 10000 outside every season. */
+function seasonMultiplier(packageId: SQLWrapper, date: SQLWrapper): SQL<number> {
+  return sql<number>`coalesce((select ${packageSeasons.priceMultiplierBp} from ${packageSeasons}
+    where ${packageSeasons.packageId} = ${packageId} and ${date} between ${packageSeasons.startsOn} and ${packageSeasons.endsOn}
+    order by ${packageSeasons.startsOn} desc limit 1), 10000)::int`;
+}
+
+export type DepartureView = PackageDepartureRow & { placesLeft: number; seasonMultiplierBp: number };
+export type NewPackageItineraryDay = typeof packageItineraryDays.$inferInsert;
+export type NewPackageSeason = typeof packageSeasons.$inferInsert;
 
 const DOCUMENT = sql`to_tsvector('english', ${travelPackages.title} || ' ' || ${travelPackages.description})`;
 
@@ -73,7 +92,11 @@ export class PackagesRepository {
   async departuresOf(packageIds: readonly string[], from: string | null, to: string | null, now: Date): Promise<DepartureView[]> {
     if (packageIds.length === 0) return [];
     return this.db
-      .select({ ...getTableColumns(packageDepartures), placesLeft: sql<number>`${packageDepartures.capacity} - ${takenPlaces(packageDepartures.id, now)}` })
+      .select({
+        ...getTableColumns(packageDepartures),
+        placesLeft: sql<number>`${packageDepartures.capacity} - ${takenPlaces(packageDepartures.id, now)}`,
+        seasonMultiplierBp: seasonMultiplier(packageDepartures.packageId, packageDepartures.date),
+      })
       .from(packageDepartures)
       .where(
         and(
@@ -93,6 +116,58 @@ export class PackagesRepository {
       .where(and(eq(packageDepartures.packageId, packageId), eq(packageDepartures.date, date)))
       .for('update');
     return row;
+  }
+
+  /** The season multiplier of one departure date, read in the hold's transaction. */
+  async seasonMultiplierBp(packageId: string, date: string, db: Executor = this.db): Promise<number> {
+    const [row] = await db.select({ bp: seasonMultiplier(sql`${packageId}::uuid`, sql`${date}::date`) }).from(sql`(select 1) as one`);
+    return Number(row?.bp ?? 10000);
+  }
+
+  async itineraryOf(packageIds: readonly string[]): Promise<PackageItineraryDayRow[]> {
+    if (packageIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(packageItineraryDays)
+      .where(inArray(packageItineraryDays.packageId, [...packageIds]))
+      .orderBy(asc(packageItineraryDays.day));
+  }
+
+  async seasonsOf(packageIds: readonly string[]): Promise<PackageSeasonRow[]> {
+    if (packageIds.length === 0) return [];
+    return this.db
+      .select()
+      .from(packageSeasons)
+      .where(inArray(packageSeasons.packageId, [...packageIds]))
+      .orderBy(asc(packageSeasons.startsOn));
+  }
+
+  /** Sets a package's program days; an existing day number is rewritten. */
+  async upsertItinerary(values: NewPackageItineraryDay[], db: Executor = this.db): Promise<number> {
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await db
+        .insert(packageItineraryDays)
+        .values(values.slice(i, i + CHUNK))
+        .onConflictDoUpdate({
+          target: [packageItineraryDays.packageId, packageItineraryDays.day],
+          set: { title: sql`excluded.title`, description: sql`excluded.description` },
+        });
+    }
+    return values.length;
+  }
+
+  /** Adds or updates seasons by package and first date. */
+  async upsertSeasons(values: NewPackageSeason[], db: Executor = this.db): Promise<number> {
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await db
+        .insert(packageSeasons)
+        .values(values.slice(i, i + CHUNK))
+        .onConflictDoUpdate({
+          target: [packageSeasons.packageId, packageSeasons.startsOn],
+          set: { name: sql`excluded.name`, endsOn: sql`excluded.ends_on`, priceMultiplierBp: sql`excluded.price_multiplier_bp` },
+        });
+    }
+    return values.length;
   }
 
   async departuresByIds(ids: readonly string[], db: Executor = this.db): Promise<PackageDepartureRow[]> {

@@ -1,7 +1,7 @@
 import { enumResolver, pageArgs, toConnection, type Resolvers, parseInput } from '@travel/platform';
 import { z } from 'zod';
 import type { InventoryContext } from '../context.js';
-import type { TravelPackageRow } from '../db/schema.js';
+import type { PackageSeasonRow, TravelPackageRow } from '../db/schema.js';
 import { money } from '../money.js';
 import { stayKey } from '../loaders.js';
 import { departurePrice } from '../package-holds/package-holds.service.js';
@@ -31,13 +31,20 @@ export const packagesResolvers: Resolvers<InventoryContext> = {
   PackageDeparture: {
     price: async (d: DepartureView, _: unknown, ctx: InventoryContext) => {
       const pkg = (await ctx.loaders.travelPackage.load(d.packageId))!;
-      return money(departurePrice(pkg.priceMinor, d.priceMultiplierBp), pkg.currency);
+      return money(departurePrice(pkg.priceMinor, d.priceMultiplierBp, d.seasonMultiplierBp), pkg.currency);
     },
-    priceMultiplier: (d: DepartureView) => d.priceMultiplierBp / 10000,
+    priceMultiplier: (d: DepartureView) => (d.priceMultiplierBp * d.seasonMultiplierBp) / 100_000_000,
+    season: async (d: DepartureView, _: unknown, ctx: InventoryContext) =>
+      (await ctx.loaders.seasonsOfPackage.load(d.packageId)).findLast((s) => s.startsOn <= d.date && d.date <= s.endsOn) ?? null,
+  },
+  PackageSeason: {
+    priceMultiplier: (s: PackageSeasonRow) => s.priceMultiplierBp / 10000,
   },
   TravelPackage: {
     __resolveReference: (ref: { id: string }, ctx: InventoryContext) => ctx.loaders.travelPackage.load(ref.id),
     price: (pkg: TravelPackageRow) => money(pkg.priceMinor, pkg.currency),
+    itinerary: (pkg: TravelPackageRow, _: unknown, ctx: InventoryContext) => ctx.loaders.itineraryOfPackage.load(pkg.id),
+    seasons: (pkg: TravelPackageRow, _: unknown, ctx: InventoryContext) => ctx.loaders.seasonsOfPackage.load(pkg.id),
     departures: (pkg: TravelPackageRow, args: { from?: string | null; to?: string | null }, ctx: InventoryContext) => {
       const { from, to } = parseInput(range, args);
       return ctx.loaders.departures.load(stayKey(pkg.id, from ?? ctx.now.toISOString().slice(0, 10), to ?? ''));
