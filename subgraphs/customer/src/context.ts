@@ -1,11 +1,15 @@
-import { entityLoader, requireViewer, type BaseContext } from '@travel/platform';
-import type DataLoader from 'dataloader';
-import type { OrganizationRow, PersonRow } from './db/schema.js';
+import { childrenLoader, entityLoader, requireViewer, type BaseContext } from '@travel/platform';
+import DataLoader from 'dataloader';
+import type { DelegationRow, OrganizationRow, PersonRow } from './db/schema.js';
 import type { CustomerServices } from './server.js';
 
 export interface CustomerLoaders {
   organization: DataLoader<string, OrganizationRow | null>;
   person: DataLoader<string, PersonRow | null>;
+  /** principal id → the delegations they granted */
+  delegations: DataLoader<string, DelegationRow[]>;
+  /** principal id → whether they let the caller book for them */
+  delegatedToViewer: DataLoader<string, boolean>;
 }
 
 export interface CustomerContext extends BaseContext {
@@ -14,18 +18,25 @@ export interface CustomerContext extends BaseContext {
 }
 
 /**
- * Loaders are per request. People are scoped to the caller's organization in
- * the query; organizations are checked against the caller where they are
- * reached by id (queries, references).
+ * Loaders are per request. People and delegations are scoped to the caller's
+ * organization in the query; organizations are checked against the caller
+ * where they are reached by id (queries, references).
  */
 export function createContext(base: BaseContext, services: CustomerServices): CustomerContext {
   const orgOf = () => requireViewer(base.viewer).orgId;
+  const { people, organizations, delegations } = services.repositories;
   return {
     ...base,
     services,
     loaders: {
-      organization: entityLoader((ids) => services.repositories.organizations.findByIds(ids)),
-      person: entityLoader((ids) => services.repositories.people.findByIds(orgOf(), ids)),
+      organization: entityLoader((ids) => organizations.findByIds(ids)),
+      person: entityLoader((ids) => people.findByIds(orgOf(), ids)),
+      delegations: childrenLoader((ids) => delegations.findByPrincipals(orgOf(), ids), (d) => d.principalId),
+      delegatedToViewer: new DataLoader(async (ids) => {
+        const viewer = requireViewer(base.viewer);
+        const yes = new Set(await delegations.principalsDelegatingTo(viewer.orgId, viewer.personId, ids));
+        return ids.map((id) => yes.has(id));
+      }),
     },
   };
 }

@@ -1,7 +1,8 @@
-import type { Resolvers } from '@travel/platform';
+import { mergeResolvers, type Resolvers } from '@travel/platform';
 import type { CustomerContext } from './context.js';
+import { delegationsResolvers } from './delegations/delegations.resolvers.js';
 import { organizationsResolvers } from './organizations/organizations.resolvers.js';
 import { peopleResolvers } from './people/people.resolvers.js';
-import { mergeResolvers } from '@travel/platform';
+import { sessionsResolvers } from './sessions/sessions.resolvers.js';
 
-export const resolvers: Resolvers<CustomerContext> = mergeResolvers(organizationsResolvers, peopleResolvers);
+export const resolvers: Resolvers<CustomerContext> = mergeResolvers(organizationsResolvers, peopleResolvers, sessionsResolvers, delegationsResolvers);

@@ -2,33 +2,72 @@ import { fileURLToPath } from 'node:url';
 import { createEventing, SubgraphServer, type Clock, type SubgraphRuntime } from '@travel/platform';
 import { createContext, type CustomerContext } from './context.js';
 import * as tables from './db/schema.js';
+import { DelegationsRepository } from './delegations/delegations.repository.js';
+import { DelegationsService } from './delegations/delegations.service.js';
 import { OrganizationsRepository } from './organizations/organizations.repository.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
 import { PeopleRepository } from './people/people.repository.js';
 import { PeopleService } from './people/people.service.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
+import { RefreshTokensRepository } from './sessions/refresh-tokens.repository.js';
+import { SessionSweeper } from './sessions/session-sweeper.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { SignInThrottleRepository } from './sessions/sign-in-throttle.repository.js';
 
 export { typeDefs, resolvers };
 
 export interface CustomerServices {
   clock: Clock;
-  repositories: { organizations: OrganizationsRepository; people: PeopleRepository };
+  repositories: {
+    organizations: OrganizationsRepository;
+    people: PeopleRepository;
+    delegations: DelegationsRepository;
+    refreshTokens: RefreshTokensRepository;
+    signInThrottle: SignInThrottleRepository;
+  };
   organizations: OrganizationsService;
   people: PeopleService;
+  sessions: SessionsService;
+  delegations: DelegationsService;
+  sweeper: SessionSweeper;
 }
 
 export type CustomerServer = SubgraphServer<CustomerContext, CustomerServices>;
 
-/** Customer: organizations, people, roles and sign-in. */
+/** Customer: organizations, people and their profiles, roles, delegations, sessions. */
 export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
   const eventing = createEventing(runtime, 'customer', tables);
-  const repositories = { organizations: new OrganizationsRepository(runtime.db), people: new PeopleRepository(runtime.db) };
+  const repositories = {
+    organizations: new OrganizationsRepository(runtime.db),
+    people: new PeopleRepository(runtime.db),
+    delegations: new DelegationsRepository(runtime.db),
+    refreshTokens: new RefreshTokensRepository(runtime.db),
+    signInThrottle: new SignInThrottleRepository(runtime.db),
+  };
+  const sweeper = new SessionSweeper(
+    repositories.refreshTokens,
+    repositories.signInThrottle,
+    runtime.clock,
+    runtime.config.SIGN_IN_FAILURE_WINDOW_SECONDS,
+    runtime.logger.child({ subgraph: 'customer', component: 'session-sweeper' }),
+  );
   const services: CustomerServices = {
     clock: runtime.clock,
     repositories,
     organizations: new OrganizationsService(eventing.uow, repositories.organizations, repositories.people),
-    people: new PeopleService(repositories.people, runtime.config),
+    people: new PeopleService(repositories.people),
+    sessions: new SessionsService(
+      eventing.uow,
+      repositories.people,
+      repositories.organizations,
+      repositories.refreshTokens,
+      repositories.signInThrottle,
+      runtime.clock,
+      runtime.config,
+    ),
+    delegations: new DelegationsService(repositories.delegations, repositories.people),
+    sweeper,
   };
   return new SubgraphServer(runtime, {
     name: 'customer',
@@ -38,6 +77,7 @@ export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
     resolvers,
     eventing,
     services,
+    workers: [sweeper],
     context: (base) => createContext(base, services),
   });
 }
