@@ -4,6 +4,8 @@ import { createContext, type CustomerContext } from './context.js';
 import * as tables from './db/schema.js';
 import { DelegationsRepository } from './delegations/delegations.repository.js';
 import { DelegationsService } from './delegations/delegations.service.js';
+import { employeeImportRoutes } from './imports/employee-import.routes.js';
+import { EmployeeImportService } from './imports/employee-import.service.js';
 import { OrganizationsRepository } from './organizations/organizations.repository.js';
 import { OrganizationsService } from './organizations/organizations.service.js';
 import { PeopleRepository } from './people/people.repository.js';
@@ -30,12 +32,13 @@ export interface CustomerServices {
   people: PeopleService;
   sessions: SessionsService;
   delegations: DelegationsService;
+  imports: EmployeeImportService;
   sweeper: SessionSweeper;
 }
 
 export type CustomerServer = SubgraphServer<CustomerContext, CustomerServices>;
 
-/** Customer: organizations, people and their profiles, roles, delegations, sessions. */
+/** Customer: organizations, people and their profiles, roles, delegations, sessions, employee imports. */
 export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
   const eventing = createEventing(runtime, 'customer', tables);
   const repositories = {
@@ -67,6 +70,7 @@ export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
       runtime.config,
     ),
     delegations: new DelegationsService(repositories.delegations, repositories.people),
+    imports: new EmployeeImportService(eventing.uow, repositories.people),
     sweeper,
   };
   return new SubgraphServer(runtime, {
@@ -78,6 +82,11 @@ export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
     eventing,
     services,
     workers: [sweeper],
+    routes: employeeImportRoutes({
+      imports: services.imports,
+      secret: runtime.config.INTERNAL_SECRET,
+      logger: runtime.logger.child({ subgraph: 'customer', component: 'employee-import' }),
+    }),
     context: (base) => createContext(base, services),
   });
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { PersonRow } from '../db/schema.js';
 import type { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import type { PeopleRepository } from '../people/people.repository.js';
+import { isUniqueViolation } from '../db/unique-violation.js';
 import { checkPassword, hashPassword } from './passwords.js';
 import { newRefreshToken, type RefreshTokensRepository } from './refresh-tokens.repository.js';
 import type { SignInThrottleRepository, ThrottleRules } from './sign-in-throttle.repository.js';
@@ -159,14 +160,4 @@ export class SessionsService {
 
 function lockedError(until: Date): DomainError {
   return new DomainError('ACCOUNT_LOCKED', `Too many failed sign-ins; try again after ${until.toISOString()}`, 'email');
-}
-
-/** PostgreSQL unique violation, however the driver or drizzle wrapped it. */
-function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; typeof e === 'object' && e !== null && depth < 5; depth += 1) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
