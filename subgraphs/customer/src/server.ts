@@ -58,7 +58,7 @@ export function createCustomerServer(runtime: SubgraphRuntime): CustomerServer {
   const services: CustomerServices = {
     clock: runtime.clock,
     repositories,
-    organizations: new OrganizationsService(eventing.uow, repositories.organizations, repositories.people),
+    organizations: new OrganizationsService(eventing.uow, repositories.organizations, repositories.people, repositories.delegations),
     people: new PeopleService(repositories.people),
     sessions: new SessionsService(
       eventing.uow,

@@ -32,7 +32,7 @@ describe('employee import', () => {
     ];
     expect(await importRows(admin, rows)).toEqual({ created: 2, updated: 0, unchanged: 0, rowErrors: [], errors: [] });
     expect(await importRows(admin, rows)).toEqual({ created: 0, updated: 0, unchanged: 2, rowErrors: [], errors: [] });
-    const changed = await importRows(admin, [{ ...rows[0], department: 'Marketing' }, rows[1]]);
+    const changed = await importRows(admin, [{ ...rows[0]!, department: 'Marketing' }, rows[1]!]);
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     const people = await h.as<{ organization: { people: { edges: { node: { id: string; email: string } }[] } } }>(admin, `{ organization { people(first: 10) { edges { node { id email } } } } }`);
     const amy = people.organization.people.edges.find((e) => e.node.email === rows[0]!.email)!.node;

@@ -23,8 +23,8 @@ export class DelegationsRepository {
   }
 
   /** Granting twice is harmless: the first grant stays. */
-  async insert(values: { orgId: string; principalId: string; delegateId: string; grantedById: string }): Promise<void> {
-    await this.db.insert(delegations).values(values).onConflictDoNothing({ target: [delegations.principalId, delegations.delegateId] });
+  async insert(values: { orgId: string; principalId: string; delegateId: string; grantedById: string }, db: Executor = this.db): Promise<void> {
+    await db.insert(delegations).values(values).onConflictDoNothing({ target: [delegations.principalId, delegations.delegateId] });
   }
 
   async delete(orgId: string, principalId: string, delegateId: string): Promise<boolean> {

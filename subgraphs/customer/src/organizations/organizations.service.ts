@@ -2,6 +2,7 @@ import { DomainError, parseInput, type Role, type UnitOfWork } from '@travel/pla
 import { z } from 'zod';
 import type { EmployeeLevel, OrganizationRow, OrganizationSettings, PersonRow } from '../db/schema.js';
 import { hashPassword } from '../sessions/passwords.js';
+import type { DelegationsRepository } from '../delegations/delegations.repository.js';
 import type { PeopleRepository } from '../people/people.repository.js';
 import type { OrganizationsRepository } from './organizations.repository.js';
 
@@ -36,6 +37,8 @@ export interface ProvisionPerson {
   title?: string;
   roles: Role[];
   managerRef?: string;
+  /** Refs of the people who may book for this person. */
+  delegateRefs?: string[];
   password?: string;
 }
 
@@ -49,6 +52,7 @@ export class OrganizationsService {
     private readonly uow: UnitOfWork,
     private readonly organizations: OrganizationsRepository,
     private readonly people: PeopleRepository,
+    private readonly delegations: DelegationsRepository,
   ) {}
 
   /**
@@ -110,6 +114,14 @@ export class OrganizationsService {
         if (!manager) throw new DomainError('VALIDATION_FAILED', `Unknown manager ${p.managerRef}`, 'managerRef');
         byRef.get(p.ref)!.managerId = manager.id;
         await this.people.setManager(byRef.get(p.ref)!.id, manager.id, tx);
+      }
+      for (const p of input.people) {
+        const principal = byRef.get(p.ref)!;
+        for (const ref of p.delegateRefs ?? []) {
+          const delegate = byRef.get(ref);
+          if (!delegate) throw new DomainError('VALIDATION_FAILED', `Unknown delegate ${ref}`, 'delegateRefs');
+          await this.delegations.insert({ orgId: organization.id, principalId: principal.id, delegateId: delegate.id, grantedById: principal.id }, tx);
+        }
       }
       return { organization, people: byRef };
     });
