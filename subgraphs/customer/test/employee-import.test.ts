@@ -67,6 +67,18 @@ describe('employee import', () => {
     ]);
   });
 
+  it('applies a full import of 10,000 rows, and the same file again changes nothing', async () => {
+    const { viewers, emailOf } = await h.organization({ tara: ['traveler', 'travel_admin'] });
+    const rows = Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => ({
+      email: `e${i}-${emailOf('x')}`,
+      name: `Employee ${i}`,
+      department: i % 2 === 0 ? 'Engineering' : 'Sales',
+      managerEmail: i === 0 ? null : `e${Math.floor((i - 1) / 10)}-${emailOf('x')}`,
+    }));
+    expect(await importRows(viewers['tara']!, rows)).toEqual({ created: MAX_IMPORT_ROWS, updated: 0, unchanged: 0, rowErrors: [], errors: [] });
+    expect(await importRows(viewers['tara']!, rows)).toEqual({ created: 0, updated: 0, unchanged: MAX_IMPORT_ROWS, rowErrors: [], errors: [] });
+  }, 120_000);
+
   it('refuses more than 10,000 rows, and callers who are not travel admins', async () => {
     const { viewers } = await h.organization({ tara: ['traveler', 'travel_admin'], ava: ['traveler'] });
     const tooMany = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => ({ email: `p${i}@example.com`, name: `P${i}` }));

@@ -171,6 +171,26 @@ describe('customer sessions', () => {
     }
   });
 
+  it('counts failures from several processes and concurrent attempts alike, since the count lives in PostgreSQL', async () => {
+    const { email } = await newPerson();
+    // A second server over the same database stands for another customer process.
+    const second = createCustomerServer(runtime);
+    const secondUrl = await second.start(0);
+    try {
+      const attempt = async (at: string) => {
+        const res = await gqlRequest<{ signIn: Session }>(at, SIGN_IN, { input: { email, password: 'wrong' } }, await routerHeaders(config, null));
+        return res.data!.signIn.errors[0]!.code;
+      };
+      const codes = await Promise.all([attempt(url), attempt(secondUrl), attempt(url), attempt(secondUrl)]);
+      expect(codes.filter((c) => c === 'ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(1);
+      const res = await gqlRequest<{ signIn: Session }>(secondUrl, SIGN_IN, { input: { email, password: PASSWORD } }, await routerHeaders(config, null));
+      expect(res.data!.signIn.errors[0]!.code).toBe('ACCOUNT_LOCKED');
+      expect((await call(SIGN_IN, { email, password: PASSWORD })).errors[0]!.code).toBe('ACCOUNT_LOCKED');
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('locks unknown emails the same way, so the lock reveals nothing about which accounts exist', async () => {
     const email = `${unique('ghost')}@${domain}`;
     await call(SIGN_IN, { email, password: 'x' });
