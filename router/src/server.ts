@@ -8,6 +8,7 @@ import cors from 'cors';
 import express from 'express';
 import { createRouterContext, type RouterContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
+import { mountEmployeeImportProxy } from './employee-import-proxy.js';
 import { checkReadiness } from './readiness.js';
 import { EventExecutor } from './subscriptions/event-executor.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
@@ -77,6 +78,7 @@ export class RouterServer {
       const readiness = await checkReadiness(directory);
       res.status(readiness.ready ? 200 : 503).json(readiness);
     });
+    mountEmployeeImportProxy(app, { config, directory, logger });
     app.use(
       '/graphql',
       cors<cors.CorsRequest>(),
