@@ -72,8 +72,8 @@ describe('profiles and organization settings', () => {
     expect(res.updateMyProfile.errors).toEqual([expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'passport.number' })]);
   });
 
-  it('lets travel admins change settings, keeps a domain to one organization, and refuses other roles', async () => {
-    const { viewers } = await h.organization({ ava: ['traveler'], tara: ['traveler', 'travel_admin'] });
+  it('lets travel admins change settings, keeps a domain to one organization, auto-rebooking to Enterprise, and refuses other roles', async () => {
+    const { viewers } = await h.organization({ ava: ['traveler'], tara: ['traveler', 'travel_admin'] }, {}, 'enterprise');
     const other = await h.organization({ zed: ['traveler', 'travel_admin'] });
     const domain = `${unique('corp')}.example`;
     const set = await h.as<{ updateOrganizationSettings: unknown }>(viewers['tara']!, SETTINGS, { input: { autoRebook: true, allowedEmailDomains: [domain.toUpperCase()] } });
@@ -83,5 +83,7 @@ describe('profiles and organization settings', () => {
     const clash = await h.as<{ updateOrganizationSettings: unknown }>(other.viewers['zed']!, SETTINGS, { input: { allowedEmailDomains: [domain] } });
     expect(clash.updateOrganizationSettings).toMatchObject({ organization: null, errors: [{ code: 'CONFLICT', field: 'allowedEmailDomains' }] });
     await expect(h.as(viewers['ava']!, SETTINGS, { input: { autoRebook: true } })).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    const belowEnterprise = await h.as<{ updateOrganizationSettings: unknown }>(other.viewers['zed']!, SETTINGS, { input: { autoRebook: true } });
+    expect(belowEnterprise.updateOrganizationSettings).toMatchObject({ organization: null, errors: [{ code: 'FORBIDDEN', field: 'autoRebook' }] });
   });
 });

@@ -1,6 +1,7 @@
 import { createTestRuntime, gqlRequest, routerHeaders, testConfig, unique } from '@travel/platform/testkit';
 import type { Clock, Config, ProcessRuntime, Role, Viewer } from '@travel/platform';
 import { createCustomerServer, type CustomerServer } from '../src/server.js';
+import type { OrganizationRow } from '../src/db/schema.js';
 import type { ProvisionPerson } from '../src/organizations/organizations.service.js';
 
 /** A customer server on port 0 and helpers to call it as a given person. */
@@ -27,11 +28,12 @@ export class CustomerHarness {
   }
 
   /** A fresh organization with the given people (ref → roles); returns each person as a viewer. */
-  async organization(people: Record<string, Role[]>, extra: Partial<Record<string, Partial<ProvisionPerson>>> = {}) {
+  async organization(people: Record<string, Role[]>, extra: Partial<Record<string, Partial<ProvisionPerson>>> = {}, tier: OrganizationRow['tier'] = 'professional') {
     const slug = unique('org');
     const { organization, people: rows } = await this.server.services.organizations.provision({
       name: slug,
       slug,
+      tier,
       people: Object.entries(people).map(([ref, roles]) => ({ ref, email: `${ref}-${slug}@example.com`, name: ref, roles, ...extra[ref] })),
     });
     const viewers = Object.fromEntries([...rows].map(([ref, row]) => [ref, { personId: row.id, orgId: row.orgId, roles: row.roles } satisfies Viewer]));

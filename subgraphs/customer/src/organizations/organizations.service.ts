@@ -64,6 +64,9 @@ export class OrganizationsService {
     const [current] = await this.organizations.findByIds([orgId]);
     if (!current) throw new DomainError('NOT_FOUND', 'Organization not found');
     const next: OrganizationSettings = { ...current.settings };
+    if (data.autoRebook === true && current.tier !== 'enterprise') {
+      throw new DomainError('FORBIDDEN', 'Automatic rebooking comes with the Enterprise tier', 'autoRebook');
+    }
     if (data.autoRebook != null) next.autoRebook = data.autoRebook;
     if (data.allowedEmailDomains != null) {
       const domains = [...new Set(data.allowedEmailDomains)];
