@@ -67,6 +67,25 @@ describe('employee import', () => {
     ]);
   });
 
+  it('refuses rows whose managers would form a loop, with what is on file or within the import', async () => {
+    const { viewers, emailOf } = await h.organization({ tara: ['traveler', 'travel_admin'], boss: ['traveler'], staff: ['traveler'] }, { staff: { managerRef: 'boss' } });
+    const a = `a-${emailOf('x')}`;
+    const b = `b-${emailOf('x')}`;
+    const result = await importRows(viewers['tara']!, [
+      { email: a, name: 'A', managerEmail: b },
+      { email: b, name: 'B', managerEmail: a },
+      // boss already manages staff; making staff manage boss closes a loop.
+      { email: emailOf('boss'), name: 'boss', managerEmail: emailOf('staff') },
+      { email: `c-${emailOf('x')}`, name: 'C', managerEmail: emailOf('tara') },
+    ]);
+    expect(result.created).toBe(1);
+    expect(result.rowErrors.map((e) => [e.row, e.code, e.field])).toEqual([
+      [1, 'VALIDATION_FAILED', 'managerEmail'],
+      [2, 'VALIDATION_FAILED', 'managerEmail'],
+      [3, 'VALIDATION_FAILED', 'managerEmail'],
+    ]);
+  });
+
   it('applies a full import of 10,000 rows, and the same file again changes nothing', async () => {
     const { viewers, emailOf } = await h.organization({ tara: ['traveler', 'travel_admin'] });
     const rows = Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => ({

@@ -109,7 +109,13 @@ export class EmployeeImportService {
         valid.delete(key);
       }
     }
-    // A manager must be on file in this organization or in a row that is applied; dropping a row can orphan others, so repeat.
+    const ids = new Map<string, string>();
+    for (const [key, person] of existing) if (person.orgId === viewer.orgId) ids.set(key, person.id);
+    for (const key of valid.keys()) if (!ids.has(key)) ids.set(key, randomUUID());
+    const links = new Map((await this.people.managerLinks(viewer.orgId)).map((l) => [l.id, l.managerId]));
+
+    // A manager must be on file in this organization or in a row that is applied, and no chain of managers may loop.
+    // Dropping a row can orphan or untangle others, so check again until nothing changes.
     for (let dropped = true; dropped; ) {
       dropped = false;
       for (const [key, { index, row }] of valid) {
@@ -120,11 +126,17 @@ export class EmployeeImportService {
         valid.delete(key);
         dropped = true;
       }
+      if (dropped) continue;
+      const managerOf = new Map(links);
+      for (const [key, { row }] of valid) managerOf.set(ids.get(key)!, row.managerEmail ? ids.get(row.managerEmail)! : null);
+      const looping = new Set(findCycles(managerOf));
+      for (const [key, { index, row }] of valid) {
+        if (!looping.has(ids.get(key)!)) continue;
+        fail(index, row.email, 'VALIDATION_FAILED', `Manager ${row.managerEmail} leads back to ${row.email}: managers cannot form a loop`, 'managerEmail');
+        valid.delete(key);
+        dropped = true;
+      }
     }
-
-    const ids = new Map<string, string>();
-    for (const [key, person] of existing) if (person.orgId === viewer.orgId) ids.set(key, person.id);
-    for (const key of valid.keys()) if (!ids.has(key)) ids.set(key, randomUUID());
 
     const inserts: NewPerson[] = [];
     const updates: { id: string; changes: EmployeeChanges }[] = [];
@@ -152,6 +164,24 @@ export class EmployeeImportService {
     }
     return { created: inserts.length, updated: updates.length, unchanged, rowErrors: rowErrors.sort((a, b) => a.row - b.row) };
   }
+}
+
+/** The ids on a loop of the person → manager graph (each person has at most one manager, so loops are simple cycles). */
+export function findCycles(managerOf: ReadonlyMap<string, string | null>): string[] {
+  const state = new Map<string, 'walking' | 'done'>();
+  const onCycle: string[] = [];
+  for (const start of managerOf.keys()) {
+    const path: string[] = [];
+    let at: string | null | undefined = start;
+    while (at && !state.has(at)) {
+      state.set(at, 'walking');
+      path.push(at);
+      at = managerOf.get(at);
+    }
+    if (at && state.get(at) === 'walking') onCycle.push(...path.slice(path.indexOf(at)));
+    for (const id of path) state.set(id, 'done');
+  }
+  return onCycle;
 }
 
 /** The columns that differ, or null when the row matches what is on file. */

@@ -79,6 +79,11 @@ export class PeopleRepository {
     return found;
   }
 
+  /** Every person of the organization with their manager: the graph an import must keep free of loops. */
+  async managerLinks(orgId: string): Promise<{ id: string; managerId: string | null }[]> {
+    return this.db.select({ id: people.id, managerId: people.managerId }).from(people).where(eq(people.orgId, orgId));
+  }
+
   async updateProfile(orgId: string, personId: string, changes: ProfileChanges): Promise<PersonRow | undefined> {
     const [row] = await this.db
       .update(people)
