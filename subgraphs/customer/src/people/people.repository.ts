@@ -15,8 +15,8 @@ export class PeopleRepository {
   constructor(private readonly db: Executor) {}
 
   /** People of one organization only: the tenancy rule lives in the query. */
-  async findByIds(orgId: string, ids: readonly string[]): Promise<PersonRow[]> {
-    return this.db
+  async findByIds(orgId: string, ids: readonly string[], db: Executor = this.db): Promise<PersonRow[]> {
+    return db
       .select()
       .from(people)
       .where(and(eq(people.orgId, orgId), inArray(people.id, [...ids])));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, parseInput, signAccessToken, type Clock, type Config, type UnitOfWork, type Viewer } from '@travel/platform';
+import { DomainError, parseInput, signAccessToken, type Clock, type Config, type Executor, type UnitOfWork, type Viewer } from '@travel/platform';
 import { z } from 'zod';
 import type { PersonRow } from '../db/schema.js';
 import type { OrganizationsRepository } from '../organizations/organizations.repository.js';
@@ -111,6 +111,7 @@ export class SessionsService {
   async refresh(input: unknown): Promise<Session> {
     const { refreshToken } = parseInput(refreshInput, input);
     const now = this.clock.now();
+    // The new token is written in the transaction that spends the old one: a crash between the two cannot lose the sign-in.
     const outcome = await this.uow.run(async ({ tx }) => {
       const row = await this.refreshTokens.findByToken(refreshToken, tx);
       if (!row || row.revokedAt || row.expiresAt <= now) return { kind: 'invalid' as const };
@@ -118,16 +119,16 @@ export class SessionsService {
         await this.refreshTokens.revokeFamily(row.familyId, now, tx);
         return { kind: 'reused' as const };
       }
-      return { kind: 'ok' as const, row };
+      // Roles and organization come from the person as they are now, not as they were at sign-in.
+      const [person] = await this.people.findByIds(row.orgId, [row.personId], tx);
+      if (!person) return { kind: 'invalid' as const };
+      return { kind: 'ok' as const, session: await this.open(person, row.familyId, tx) };
     });
     if (outcome.kind === 'invalid') throw new DomainError('REFRESH_TOKEN_INVALID', 'Refresh token is unknown, expired or revoked; sign in again', 'refreshToken');
     if (outcome.kind === 'reused') {
       throw new DomainError('REFRESH_TOKEN_REUSED', 'Refresh token was already used; every session of this sign-in is revoked', 'refreshToken');
     }
-    // Roles and organization come from the person as they are now, not as they were at sign-in.
-    const [person] = await this.people.findByIds(outcome.row.orgId, [outcome.row.personId]);
-    if (!person) throw new DomainError('REFRESH_TOKEN_INVALID', 'The account no longer exists', 'refreshToken');
-    return this.open(person, outcome.row.familyId);
+    return outcome.session;
   }
 
   /** Revokes the sign-in the refresh token belongs to; an unknown token is already as good as signed out. */
@@ -139,12 +140,12 @@ export class SessionsService {
     await this.refreshTokens.revokeFamily(row.familyId, this.clock.now());
   }
 
-  private async open(person: PersonRow, familyId: string): Promise<Session> {
+  private async open(person: PersonRow, familyId: string, db?: Executor): Promise<Session> {
     const now = this.clock.now();
     const viewer: Viewer = { personId: person.id, orgId: person.orgId, roles: person.roles };
     const refreshToken = newRefreshToken();
     const refreshTokenExpiresAt = new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
-    await this.refreshTokens.insert({ orgId: person.orgId, personId: person.id, familyId, token: refreshToken, expiresAt: refreshTokenExpiresAt });
+    await this.refreshTokens.insert({ orgId: person.orgId, personId: person.id, familyId, token: refreshToken, expiresAt: refreshTokenExpiresAt }, db);
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     return {
       accessToken: await signAccessToken(viewer, this.config.JWT_SECRET, ttl, now),
