@@ -132,5 +132,4 @@ export const inbox = inboxTable(customer);
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
-export type SignInThrottleRow = typeof signInThrottle.$inferSelect;
 export type DelegationRow = typeof delegations.$inferSelect;
