@@ -41,6 +41,14 @@ export const configSchema = z
     API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(5000),
     /** Requests per minute one API key may make through the router (Redis-backed when REDIS_URL is set). */
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** Lifetime of a refresh token, seconds; each refresh issues a new one with a fresh lifetime. */
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(31_536_000).default(2_592_000),
+    /** Failed sign-ins for one email within the window that lock it. */
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Window, seconds, in which failed sign-ins are counted. */
+    SIGN_IN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** How long, seconds, a locked email refuses sign-in. */
+    SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     HOST: z.string().default('0.0.0.0'),
     ROUTER_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
     WEB_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),

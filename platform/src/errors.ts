@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'PAYMENT_DECLINED',
   'PAYMENT_REQUIRES_ACTION',
   'QUOTE_EXPIRED',
+  'REFRESH_TOKEN_INVALID',
+  'REFRESH_TOKEN_REUSED',
+  'ACCOUNT_LOCKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -12,6 +12,7 @@ import { CredentialVerifier } from './auth/credentials.js';
 import { ApiKeyRateLimiter } from './auth/rate-limit.js';
 import { createRouterContext, type RouterContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
+import { mountEmployeeImportProxy } from './employee-import-proxy.js';
 import { checkReadiness } from './readiness.js';
 import { EventExecutor } from './subscriptions/event-executor.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
@@ -89,6 +90,7 @@ export class RouterServer {
       const readiness = await checkReadiness(directory);
       res.status(readiness.ready ? 200 : 503).json(readiness);
     });
+    mountEmployeeImportProxy(app, { config, credentials, directory, logger });
     app.use(
       '/graphql',
       cors<cors.CorsRequest>(),

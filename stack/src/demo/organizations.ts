@@ -13,6 +13,8 @@ export interface DemoPerson {
   title: string;
   roles: Role[];
   managerRef?: string;
+  /** Refs of the people who may book this person's trips. */
+  delegateRefs?: string[];
 }
 
 export interface DemoOrganization {
@@ -24,16 +26,16 @@ export interface DemoOrganization {
 }
 
 const ROSTER: DemoPerson[] = [
-  { ref: 'ceo', name: 'Helena Vogt', department: 'Executive', level: 'executive', title: 'Chief Executive Officer', roles: ['traveler', 'approver'] },
-  { ref: 'cfo', name: 'Rafael Ortiz', department: 'Finance', level: 'vp', title: 'Chief Financial Officer', roles: ['traveler', 'approver', 'finance'], managerRef: 'ceo' },
+  { ref: 'ceo', name: 'Helena Vogt', department: 'Executive', level: 'executive', title: 'Chief Executive Officer', roles: ['traveler', 'approver'], delegateRefs: ['assistant'] },
+  { ref: 'cfo', name: 'Rafael Ortiz', department: 'Finance', level: 'vp', title: 'Chief Financial Officer', roles: ['traveler', 'approver', 'finance'], managerRef: 'ceo', delegateRefs: ['assistant'] },
   { ref: 'finance', name: 'Felix Brandt', department: 'Finance', level: 'senior', title: 'Finance Analyst', roles: ['traveler', 'finance'], managerRef: 'cfo' },
   { ref: 'admin', name: 'Tara Nakamura', department: 'Operations', level: 'manager', title: 'Travel Manager', roles: ['traveler', 'travel_admin', 'arranger'], managerRef: 'ceo' },
-  { ref: 'eng-vp', name: 'Samuel Okafor', department: 'Engineering', level: 'vp', title: 'VP Engineering', roles: ['traveler', 'approver'], managerRef: 'ceo' },
+  { ref: 'eng-vp', name: 'Samuel Okafor', department: 'Engineering', level: 'vp', title: 'VP Engineering', roles: ['traveler', 'approver'], managerRef: 'ceo', delegateRefs: ['assistant'] },
   { ref: 'eng-mgr', name: 'Marco Rossi', department: 'Engineering', level: 'manager', title: 'Engineering Manager', roles: ['traveler', 'approver'], managerRef: 'eng-vp' },
   { ref: 'traveler', name: 'Ava Chen', department: 'Engineering', level: 'senior', title: 'Senior Engineer', roles: ['traveler'], managerRef: 'eng-mgr' },
   { ref: 'eng-2', name: 'Liam Murphy', department: 'Engineering', level: 'junior', title: 'Software Engineer', roles: ['traveler'], managerRef: 'eng-mgr' },
   { ref: 'eng-3', name: 'Priya Raman', department: 'Engineering', level: 'senior', title: 'Staff Engineer', roles: ['traveler'], managerRef: 'eng-mgr' },
-  { ref: 'sales-dir', name: 'Olivia Bennett', department: 'Sales', level: 'director', title: 'Sales Director', roles: ['traveler', 'approver'], managerRef: 'ceo' },
+  { ref: 'sales-dir', name: 'Olivia Bennett', department: 'Sales', level: 'director', title: 'Sales Director', roles: ['traveler', 'approver'], managerRef: 'ceo', delegateRefs: ['assistant'] },
   { ref: 'sales-1', name: 'Noah Fischer', department: 'Sales', level: 'senior', title: 'Account Executive', roles: ['traveler'], managerRef: 'sales-dir' },
   { ref: 'sales-2', name: 'Chloe Dubois', department: 'Sales', level: 'junior', title: 'Sales Associate', roles: ['traveler'], managerRef: 'sales-dir' },
   { ref: 'sales-3', name: 'Mateo Silva', department: 'Sales', level: 'senior', title: 'Account Executive', roles: ['traveler'], managerRef: 'sales-dir' },
@@ -55,7 +57,8 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     slug: 'globex',
     tier: 'professional',
     domain: 'globex.example',
-    people: ROSTER.slice(0, 12).map((p, i) => ({ ...p, name: GLOBEX_NAMES[i]! })),
+    // Globex has no executive assistant, so nobody books for its executives but the travel admin.
+    people: ROSTER.slice(0, 12).map((p, i) => ({ ...p, name: GLOBEX_NAMES[i]!, delegateRefs: [] })),
   },
 ];
 

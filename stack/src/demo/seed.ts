@@ -48,6 +48,7 @@ export async function seedDemoDataIfEmpty(servers: SubgraphServers, progress: Pr
           name: org.name,
           slug: org.slug,
           tier: org.tier,
+          settings: { autoRebook: org.tier === 'enterprise', allowedEmailDomains: [org.domain] },
           people: org.people.map((p) => ({ ...p, email: demoEmail(p.name, org.domain), password: DEMO_PASSWORD })),
         })
       ).organization;

@@ -70,9 +70,10 @@ describe('createBookingDraft', () => {
     expect(events[0]!.payload).toEqual({ bookingId: booking.id, travelerId: viewer.personId, amount: 75_500, currency: 'USD', holdIds: [first.id, second.id] });
   });
 
-  it('lets an arranger book for a colleague of the same organization', async () => {
+  it('lets an arranger book for a colleague who delegated booking to them', async () => {
     const arranger = h.person(['traveler', 'arranger']);
     const colleague = h.person(['traveler'], arranger.orgId);
+    h.customer.delegate(colleague.personId, arranger.personId);
     const booking = await h.draft(arranger, { travelerId: colleague.personId });
     expect(booking.traveler.id).toBe(colleague.personId);
     expect(booking.bookedBy.id).toBe(arranger.personId);
@@ -82,6 +83,7 @@ describe('createBookingDraft', () => {
   it("snapshots the traveler's department (not the arranger's) on the draft, and null for a traveler without one", async () => {
     const arranger = h.person(['traveler', 'arranger']);
     const colleague = h.person(['traveler'], arranger.orgId);
+    h.customer.delegate(colleague.personId, arranger.personId);
     h.customer.departments.set(arranger.personId, 'Travel Office');
     h.customer.departments.set(colleague.personId, 'Engineering');
     const forColleague = await h.draft(arranger, { travelerId: colleague.personId });
@@ -139,11 +141,23 @@ describe('createBookingDraft', () => {
     await refused(viewer, { holdIds: [hold.id], travelerId: 'not-an-id' }, 'VALIDATION_FAILED', 'travelerId');
   });
 
-  it('refuses booking for someone else without the arranger or travel admin role (FORBIDDEN)', async () => {
+  it('refuses booking for someone else without their delegation, even for an arranger (FORBIDDEN)', async () => {
     const traveler = h.person(['traveler']);
+    const arranger = h.person(['traveler', 'arranger'], traveler.orgId);
     const colleague = h.person(['traveler'], traveler.orgId);
+    // A delegation to someone else does not count for the caller.
+    h.customer.delegate(colleague.personId, traveler.personId);
     const hold = h.inventory.add(traveler.orgId, h.clock.now());
-    await refused(traveler, { holdIds: [hold.id], travelerId: colleague.personId }, 'FORBIDDEN', 'travelerId');
+    await refused(traveler, { holdIds: [hold.id], travelerId: arranger.personId }, 'FORBIDDEN', 'travelerId');
+    await refused(arranger, { holdIds: [hold.id], travelerId: colleague.personId }, 'FORBIDDEN', 'travelerId');
+  });
+
+  it('lets a travel admin book for anyone of the organization without a delegation', async () => {
+    const admin = h.person(['traveler', 'travel_admin']);
+    const colleague = h.person(['traveler'], admin.orgId);
+    const booking = await h.draft(admin, { travelerId: colleague.personId });
+    expect(booking.traveler.id).toBe(colleague.personId);
+    expect(booking.bookedBy.id).toBe(admin.personId);
   });
 
   it('refuses a traveler who is not in the organization with NOT_FOUND on travelerId', async () => {

@@ -53,6 +53,7 @@ describe('tenancy and queries', () => {
   it('lists a person\u2019s trips within the caller\u2019s organization', async () => {
     const arranger = h.person(['arranger']);
     const traveler = h.person(['traveler'], arranger.orgId);
+    h.customer.delegate(traveler.personId, arranger.personId);
     const trip = await h.draft(arranger, { travelerId: traveler.personId });
     await h.draft(arranger);
     const representations = [{ __typename: 'Person', id: traveler.personId }];

@@ -8,7 +8,7 @@ const SignInMutation = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       accessToken
-      expiresAt
+      accessTokenExpiresAt
       viewer {
         id
         name
@@ -55,8 +55,8 @@ export function SignInPage() {
     event.preventDefault();
     const result = await signIn({ variables: { input: { email: email.trim(), password } } }).catch(() => null);
     const payload = result?.data?.signIn;
-    if (payload?.accessToken && payload.expiresAt && payload.errors.length === 0) {
-      session.set({ accessToken: payload.accessToken, expiresAt: payload.expiresAt });
+    if (payload?.accessToken && payload.accessTokenExpiresAt && payload.errors.length === 0) {
+      session.set({ accessToken: payload.accessToken, expiresAt: payload.accessTokenExpiresAt });
     }
   }
 

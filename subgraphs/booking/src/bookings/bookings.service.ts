@@ -1,18 +1,17 @@
-import { DomainError, type Clock, type DomainEvent, type Logger, type Role, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
+import { DomainError, type Clock, type DomainEvent, type Logger, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
 import { z } from 'zod';
 import type { BookingRow, SegmentRow } from '../db/schema.js';
 import { INITIAL_STATUS, replayTransitions, type BookingStatus } from './booking-state-machine.js';
 import type { BookingsRepository } from './bookings.repository.js';
 import type { EntityReads, HoldSnapshot } from './entity-reads.js';
 import { idempotencyKeyInput, OPERATIONS, requestHash, type Idempotency } from './idempotency.js';
-import { assertMayAct } from './permissions.js';
+import { assertMayAct, mayBookFor } from './permissions.js';
 import type { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { carSegmentInput, inItineraryOrder, segmentFromCar, segmentFromHold, type SegmentContent } from './segment-snapshots.js';
 import type { StatusMoves } from './status-moves.js';
 import { checkTravelerDates, normalizeTravelerDetails, travelerDetailsInput, type TravelerDetails } from './traveler-details.js';
 import { FieldErrors, parse } from './validation.js';
 
-const BOOKS_FOR_OTHERS: readonly Role[] = ['arranger', 'travel_admin'];
 const MAX_HOLDS = 10;
 const MAX_CARS = 5;
 
@@ -113,13 +112,13 @@ export class BookingsService {
       const replayed = await this.idempotency.replay(viewer.orgId, OPERATIONS.create, key, hash);
       if (replayed) return replayed;
     }
-    if (travelerId !== viewer.personId && !viewer.roles.some((r) => BOOKS_FOR_OTHERS.includes(r))) {
-      throw new DomainError('FORBIDDEN', 'Booking for someone else needs the arranger or travel admin role', 'travelerId');
-    }
     const traveler = await this.reads.person(travelerId, identity);
     // The viewer booking for themselves is known to exist (their identity says so); only someone else must be found.
     if (!traveler && travelerId !== viewer.personId) {
       throw new DomainError('NOT_FOUND', `Traveler ${travelerId} not found in your organization`, 'travelerId');
+    }
+    if (!mayBookFor(viewer, travelerId, traveler)) {
+      throw new DomainError('FORBIDDEN', 'Booking for someone else needs their delegation or the travel admin role', 'travelerId');
     }
     const travelerDepartment = traveler?.department ?? null;
     const found = data.holdIds.length > 0 ? await this.reads.holds(data.holdIds, identity) : [];

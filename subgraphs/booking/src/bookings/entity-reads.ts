@@ -81,6 +81,12 @@ function fromPackageHold(h: PackageHoldEntity): HoldSnapshot {
   };
 }
 
+export interface TravelerSnapshot {
+  id: string;
+  department: string | null;
+  canBeBookedByViewer: boolean;
+}
+
 /**
  * What booking reads synchronously from other subgraphs, always on behalf of
  * the caller (`identity`), so their tenancy rules decide what is visible.
@@ -121,13 +127,16 @@ export class EntityReads {
     }
   }
 
-  /** The person with their department when they exist in the caller's organization; null otherwise. */
-  async person(id: string, identity: string): Promise<{ id: string; department: string | null } | null> {
-    const [person] = await this.entities.fetch<{ id: string; department: string | null }>({
+  /**
+   * The person with their department and whether the caller may book for
+   * them, when they exist in the caller's organization; null otherwise.
+   */
+  async person(id: string, identity: string): Promise<TravelerSnapshot | null> {
+    const [person] = await this.entities.fetch<TravelerSnapshot>({
       subgraph: 'customer',
       typename: 'Person',
       representations: [{ id }],
-      selection: 'id department',
+      selection: 'id department canBeBookedByViewer',
       identity,
     });
     return person ?? null;

@@ -196,13 +196,22 @@ export class FakeCustomer {
   readonly people = new Map<string, string>();
   /** person id → department (absent: no department) */
   readonly departments = new Map<string, string>();
+  /** `${principalId}>${delegateId}`: the delegate may book for the principal. */
+  readonly delegations = new Set<string>();
   private server!: FakeSubgraph;
 
+  delegate(principalId: string, delegateId: string): void {
+    this.delegations.add(`${principalId}>${delegateId}`);
+  }
+
   async start(config: Config): Promise<string> {
-    this.server = await startFake(config, `type Person @key(fields: "id") { id: ID! department: String }`, {
+    this.server = await startFake(config, `type Person @key(fields: "id") { id: ID! department: String canBeBookedByViewer: Boolean! }`, {
       Person: {
         __resolveReference: (ref: { id: string }, ctx: FakeContext) =>
           sameOrg(this.people.has(ref.id) ? { id: ref.id, orgId: this.people.get(ref.id)!, department: this.departments.get(ref.id) ?? null } : undefined, ctx),
+        // Mirrors customer: the person themselves, a travel admin, or someone the person delegated to.
+        canBeBookedByViewer: (person: { id: string }, _: unknown, ctx: FakeContext) =>
+          !!ctx.viewer && (ctx.viewer.personId === person.id || ctx.viewer.roles.includes('travel_admin') || this.delegations.has(`${person.id}>${ctx.viewer.personId}`)),
       },
     });
     return this.server.url;

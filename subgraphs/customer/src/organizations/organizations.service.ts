@@ -1,8 +1,31 @@
-import { DomainError, type Role, type UnitOfWork } from '@travel/platform';
-import type { EmployeeLevel, OrganizationRow, PersonRow } from '../db/schema.js';
-import { hashPassword } from '../people/people.service.js';
+import { DomainError, parseInput, type Role, type UnitOfWork } from '@travel/platform';
+import { z } from 'zod';
+import type { EmployeeLevel, OrganizationRow, OrganizationSettings, PersonRow } from '../db/schema.js';
+import { hashPassword } from '../sessions/passwords.js';
+import type { DelegationsRepository } from '../delegations/delegations.repository.js';
 import type { PeopleRepository } from '../people/people.repository.js';
 import type { OrganizationsRepository } from './organizations.repository.js';
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const settingsInput = z.object({
+  autoRebook: z.boolean().nullish(),
+  allowedEmailDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(DOMAIN, { error: 'an allowed email domain is not a domain name such as example.com' }),
+    )
+    .max(50, { error: 'allowedEmailDomains takes at most 50 domains' })
+    .nullish(),
+});
+
+/** Settings with every default filled in, as the graph shows them. */
+export function effectiveSettings(org: Pick<OrganizationRow, 'settings'>): Required<OrganizationSettings> {
+  return { autoRebook: org.settings.autoRebook ?? false, allowedEmailDomains: org.settings.allowedEmailDomains ?? [] };
+}
 
 export interface ProvisionPerson {
   /** Caller's own key for the person, used to point `managerRef` at another row of the same call. */
@@ -14,6 +37,8 @@ export interface ProvisionPerson {
   title?: string;
   roles: Role[];
   managerRef?: string;
+  /** Refs of the people who may book for this person. */
+  delegateRefs?: string[];
   password?: string;
 }
 
@@ -27,21 +52,51 @@ export class OrganizationsService {
     private readonly uow: UnitOfWork,
     private readonly organizations: OrganizationsRepository,
     private readonly people: PeopleRepository,
+    private readonly delegations: DelegationsRepository,
   ) {}
+
+  /**
+   * Changes the given settings and keeps the rest. A domain may be allowed
+   * by one organization only, so sign-up knows where a new account belongs.
+   */
+  async updateSettings(orgId: string, input: unknown): Promise<OrganizationRow> {
+    const data = parseInput(settingsInput, input);
+    const [current] = await this.organizations.findByIds([orgId]);
+    if (!current) throw new DomainError('NOT_FOUND', 'Organization not found');
+    const next: OrganizationSettings = { ...current.settings };
+    if (data.autoRebook === true && current.tier !== 'enterprise') {
+      throw new DomainError('FORBIDDEN', 'Automatic rebooking comes with the Enterprise tier', 'autoRebook');
+    }
+    if (data.autoRebook != null) next.autoRebook = data.autoRebook;
+    if (data.allowedEmailDomains != null) {
+      const domains = [...new Set(data.allowedEmailDomains)];
+      const claimed = await this.organizations.findDomainClaimedElsewhere(orgId, domains);
+      if (claimed) throw new DomainError('CONFLICT', `${claimed.domain} is already allowed by another organization`, 'allowedEmailDomains');
+      next.allowedEmailDomains = domains;
+    }
+    const updated = await this.organizations.updateSettings(orgId, next);
+    return updated!;
+  }
 
   /**
    * Creates an organization with its people in one transaction (demo data,
    * tests). Managers are linked by `ref`; a password is hashed once and
    * shared by rows that give the same one.
    */
-  async provision(input: { name: string; slug: string; tier?: OrganizationRow['tier']; people: ProvisionPerson[] }): Promise<ProvisionResult> {
+  async provision(input: {
+    name: string;
+    slug: string;
+    tier?: OrganizationRow['tier'];
+    settings?: OrganizationSettings;
+    people: ProvisionPerson[];
+  }): Promise<ProvisionResult> {
     const hashes = new Map<string, string>();
     for (const p of input.people) {
       if (p.password && !hashes.has(p.password)) hashes.set(p.password, await hashPassword(p.password));
     }
     return this.uow.run(async ({ tx }) => {
       if (await this.organizations.findBySlug(input.slug, tx)) throw new DomainError('CONFLICT', `Organization ${input.slug} exists`, 'slug');
-      const organization = await this.organizations.insert({ name: input.name, slug: input.slug, tier: input.tier ?? 'professional' }, tx);
+      const organization = await this.organizations.insert({ name: input.name, slug: input.slug, tier: input.tier ?? 'professional', settings: input.settings ?? {} }, tx);
       const rows = await this.people.insertMany(
         input.people.map((p) => ({
           orgId: organization.id,
@@ -62,6 +117,14 @@ export class OrganizationsService {
         if (!manager) throw new DomainError('VALIDATION_FAILED', `Unknown manager ${p.managerRef}`, 'managerRef');
         byRef.get(p.ref)!.managerId = manager.id;
         await this.people.setManager(byRef.get(p.ref)!.id, manager.id, tx);
+      }
+      for (const p of input.people) {
+        const principal = byRef.get(p.ref)!;
+        for (const ref of p.delegateRefs ?? []) {
+          const delegate = byRef.get(ref);
+          if (!delegate) throw new DomainError('VALIDATION_FAILED', `Unknown delegate ${ref}`, 'delegateRefs');
+          await this.delegations.insert({ orgId: organization.id, principalId: principal.id, delegateId: delegate.id, grantedById: principal.id }, tx);
+        }
       }
       return { organization, people: byRef };
     });
