@@ -1,5 +1,6 @@
 import { alignByKey, childrenLoader, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
+import { createApprovalLoaders, type ApprovalLoaders } from './approvals/approvals.loaders.js';
 import type { EvaluationRow, PolicyRuleRow } from './db/schema.js';
 import type { PolicyServices } from './server.js';
 
@@ -8,6 +9,7 @@ export interface PolicyLoaders {
   rules: DataLoader<string, PolicyRuleRow[]>;
   /** Latest evaluation by booking id. */
   latestEvaluation: DataLoader<string, EvaluationRow | null>;
+  approvals: ApprovalLoaders;
 }
 
 export interface PolicyContext extends BaseContext {
@@ -31,6 +33,7 @@ export function createContext(base: BaseContext, services: PolicyServices): Poli
         const rows = await evaluations.latestForBookings(orgOf(), ids.filter((id) => UUID.test(id)));
         return alignByKey(ids, rows, (r) => r.bookingId);
       }),
+      approvals: createApprovalLoaders(orgOf, services.repositories.approvals),
     },
   };
 }
