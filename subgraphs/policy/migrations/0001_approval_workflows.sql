@@ -1,5 +1,6 @@
 CREATE TABLE "policy"."approval_actions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "policy"."approval_actions_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"request_id" uuid NOT NULL,
 	"org_id" uuid NOT NULL,
 	"step_position" integer,
@@ -72,7 +73,7 @@ CREATE TABLE "policy"."booking_travelers" (
 --> statement-breakpoint
 ALTER TABLE "policy"."approval_actions" ADD CONSTRAINT "approval_actions_request_id_approval_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "policy"."approval_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "policy"."approval_steps" ADD CONSTRAINT "approval_steps_request_id_approval_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "policy"."approval_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "approval_actions_request_idx" ON "policy"."approval_actions" USING btree ("request_id","at");--> statement-breakpoint
+CREATE INDEX "approval_actions_request_idx" ON "policy"."approval_actions" USING btree ("request_id","seq");--> statement-breakpoint
 CREATE INDEX "approval_delegations_delegate_idx" ON "policy"."approval_delegations" USING btree ("org_id","delegate_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "approval_requests_booking_idx" ON "policy"."approval_requests" USING btree ("org_id","booking_id");--> statement-breakpoint
 CREATE INDEX "approval_requests_traveler_idx" ON "policy"."approval_requests" USING btree ("org_id","traveler_id","requested_at" DESC NULLS LAST);--> statement-breakpoint

@@ -113,7 +113,7 @@ export class ApprovalsRepository {
       .select()
       .from(approvalActions)
       .where(and(eq(approvalActions.orgId, orgId), inArray(approvalActions.requestId, [...requestIds])))
-      .orderBy(asc(approvalActions.at), asc(approvalActions.id));
+      .orderBy(asc(approvalActions.seq));
   }
 
   /** Pending steps whose deadline has passed, oldest first, across organizations (the sweeper's work list). */

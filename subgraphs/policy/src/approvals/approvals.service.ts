@@ -70,8 +70,8 @@ export class ApprovalsService {
     private readonly logger: Logger,
   ) {}
 
-  async settings(orgId: string): Promise<EffectiveSettings> {
-    return (await this.approvals.settingsOf(orgId)) ?? { orgId, ...DEFAULT_APPROVAL_SETTINGS, updatedAt: null, updatedById: null };
+  async settings(orgId: string, db?: CommitScope['tx']): Promise<EffectiveSettings> {
+    return (await this.approvals.settingsOf(orgId, db)) ?? { orgId, ...DEFAULT_APPROVAL_SETTINGS, updatedAt: null, updatedById: null };
   }
 
   /** Replaces the organization's thresholds, SLA and missed-deadline action; running requests keep what they started with. */
@@ -105,7 +105,8 @@ export class ApprovalsService {
     const orgId = event.orgId;
     if (!orgId) return;
     const p = event.payload;
-    const settings = await this.settings(orgId);
+    // Inside the consumer's transaction every read goes through it: a second connection could wait on this one (PGlite has one).
+    const settings = await this.settings(orgId, scope.tx);
     const people = await this.directory.people({ personId: p.requestedBy, orgId, roles: ['traveler'] });
     const chain = planChain({ travelerId: p.travelerId, amountMinor: p.amount, currency: p.currency }, settings, people);
     const now = this.clock.now();

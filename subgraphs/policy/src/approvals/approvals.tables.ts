@@ -100,6 +100,8 @@ export const approvalActions = policy.table(
   'approval_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Write order, so actions of one transaction (same `at`) read back in the order they happened. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     requestId: uuid('request_id')
       .notNull()
       .references(() => approvalRequests.id),
@@ -113,7 +115,7 @@ export const approvalActions = policy.table(
     comment: text('comment'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('approval_actions_request_idx').on(t.requestId, t.at)],
+  (t) => [index('approval_actions_request_idx').on(t.requestId, t.seq)],
 );
 
 /** One delegate per approver at a time, acting for them until `until`. */
