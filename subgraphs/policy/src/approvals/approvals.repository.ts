@@ -217,10 +217,14 @@ export class ApprovalsRepository {
    */
   async complianceOf(orgId: string, travelerIds: readonly string[]): Promise<ComplianceCounts[]> {
     if (travelerIds.length === 0) return [];
+    const theirBookings = this.db
+      .select({ bookingId: bookingTravelers.bookingId })
+      .from(bookingTravelers)
+      .where(and(eq(bookingTravelers.orgId, orgId), inArray(bookingTravelers.travelerId, [...travelerIds])));
     const latest = this.db
       .selectDistinctOn([evaluations.bookingId], { bookingId: evaluations.bookingId, result: evaluations.result })
       .from(evaluations)
-      .where(eq(evaluations.orgId, orgId))
+      .where(and(eq(evaluations.orgId, orgId), inArray(evaluations.bookingId, theirBookings)))
       .orderBy(evaluations.bookingId, desc(evaluations.evaluatedAt), desc(evaluations.id))
       .as('latest');
     return this.db
