@@ -126,6 +126,16 @@ export class ApprovalsRepository {
       .limit(limit);
   }
 
+  /** Pending requests with no steps yet: their chain was not built because the process stopped right after recording them. */
+  async requestsWithoutChain(limit: number): Promise<ApprovalRequestRow[]> {
+    return this.db
+      .select()
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.status, 'pending'), sql`not exists (select 1 from ${approvalSteps} s where s.request_id = ${approvalRequests.id})`))
+      .orderBy(asc(approvalRequests.requestedAt))
+      .limit(limit);
+  }
+
   /** The delegation an approver gave, whether or not it still runs. */
   async delegationOf(orgId: string, approverId: string, db: Executor = this.db): Promise<ApprovalDelegationRow | undefined> {
     const [row] = await db

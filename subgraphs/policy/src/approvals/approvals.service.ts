@@ -96,21 +96,20 @@ export class ApprovalsService {
   }
 
   /**
-   * booking.approval_requested: builds the chain from the organization (read
-   * from customer on behalf of the requester) and asks its first approver.
-   * An organization with nobody who can approve gets the request rejected
-   * rather than a booking that waits forever.
+   * booking.approval_requested: records the request with the organization's
+   * current SLA and missed-deadline action. The chain is built after the
+   * commit (`buildChain`), because it reads customer, and no transaction here
+   * waits on another subgraph (in the embedded stack they share one database
+   * connection). A request whose chain was never built, because the process
+   * stopped in between, is built by the next sweep.
    */
   async onApprovalRequested(event: DomainEvent<'booking.approval_requested'>, scope: CommitScope): Promise<void> {
     const orgId = event.orgId;
     if (!orgId) return;
     const p = event.payload;
-    // Inside the consumer's transaction every read goes through it: a second connection could wait on this one (PGlite has one).
-    const settings = await this.settings(orgId, scope.tx);
-    const people = await this.directory.people({ personId: p.requestedBy, orgId, roles: ['traveler'] });
-    const chain = planChain({ travelerId: p.travelerId, amountMinor: p.amount, currency: p.currency }, settings, people);
-    const now = this.clock.now();
     const { tx } = scope;
+    const settings = await this.settings(orgId, tx);
+    const now = this.clock.now();
     await this.approvals.rememberTraveler({ bookingId: p.bookingId, orgId, travelerId: p.travelerId }, tx);
     const request = await this.approvals.insertRequest(
       {
@@ -131,29 +130,56 @@ export class ApprovalsService {
     );
     if (!request) return;
     await this.approvals.insertAction({ requestId: request.id, orgId, stepPosition: null, kind: 'requested', actorId: p.requestedBy, comment: p.reason, at: now }, tx);
-    if (chain.length === 0) {
-      const reason = 'Nobody in the organization can approve this booking';
-      const rejected = await this.approvals.updateRequest(request.id, { status: 'rejected', resolvedAt: now, updatedAt: now }, tx);
-      await this.approvals.insertAction({ requestId: request.id, orgId, stepPosition: null, kind: 'auto_rejected', actorId: null, comment: reason, at: now }, tx);
-      await scope.emit({ type: 'policy.approval.rejected', orgId, aggregateId: p.bookingId, payload: { requestId: request.id, bookingId: p.bookingId, rejectedBy: null, reason } });
-      scope.afterCommit(() => this.updates.publish(rejected, []));
-      return;
-    }
-    const dueAt = new Date(now.getTime() + settings.slaHours * HOUR_MS);
-    const steps = await this.approvals.insertSteps(
-      chain.map((step, i) => ({
-        requestId: request.id,
-        orgId,
-        position: i + 1,
-        kind: step.kind,
-        approverId: step.approverId,
-        escalationApproverId: step.escalationApproverId,
-        status: i === 0 ? ('pending' as const) : ('waiting' as const),
-        dueAt: i === 0 ? dueAt : null,
-      })),
-      tx,
-    );
-    scope.afterCommit(() => this.updates.publish(request, steps));
+    scope.afterCommit(async () => {
+      try {
+        await this.buildChain(request);
+      } catch (error) {
+        this.logger.warn({ err: error, requestId: request.id }, 'could not build the approval chain yet; the sweeper will retry');
+      }
+    });
+  }
+
+  /**
+   * Builds a request's chain from the organization (read from customer on
+   * behalf of the requester) and asks its first approver. An organization
+   * with nobody who can approve gets the request rejected rather than a
+   * booking that waits forever. Does nothing for a chain already built.
+   */
+  async buildChain(request: ApprovalRequestRow): Promise<void> {
+    const orgId = request.orgId;
+    const settings = await this.settings(orgId);
+    const people = await this.directory.people({ personId: request.requestedById, orgId, roles: ['traveler'] });
+    const chain = planChain({ travelerId: request.travelerId, amountMinor: request.amountMinor, currency: request.currency }, settings, people);
+    await this.uow.run(async (scope) => {
+      const { tx } = scope;
+      const current = await this.approvals.lockRequest(orgId, request.id, tx);
+      if (!current || current.status !== 'pending') return;
+      if ((await this.approvals.stepsOf(orgId, [request.id], tx)).length > 0) return;
+      const now = this.clock.now();
+      if (chain.length === 0) {
+        const reason = 'Nobody in the organization can approve this booking';
+        const rejected = await this.approvals.updateRequest(request.id, { status: 'rejected', resolvedAt: now, updatedAt: now }, tx);
+        await this.approvals.insertAction({ requestId: request.id, orgId, stepPosition: null, kind: 'auto_rejected', actorId: null, comment: reason, at: now }, tx);
+        await scope.emit({ type: 'policy.approval.rejected', orgId, aggregateId: request.bookingId, payload: { requestId: request.id, bookingId: request.bookingId, rejectedBy: null, reason } });
+        scope.afterCommit(() => this.updates.publish(rejected, []));
+        return;
+      }
+      const dueAt = new Date(now.getTime() + current.slaHours * HOUR_MS);
+      const steps = await this.approvals.insertSteps(
+        chain.map((step, i) => ({
+          requestId: request.id,
+          orgId,
+          position: i + 1,
+          kind: step.kind,
+          approverId: step.approverId,
+          escalationApproverId: step.escalationApproverId,
+          status: i === 0 ? ('pending' as const) : ('waiting' as const),
+          dueAt: i === 0 ? dueAt : null,
+        })),
+        tx,
+      );
+      scope.afterCommit(() => this.updates.publish(current, steps));
+    });
   }
 
   /**
@@ -260,15 +286,24 @@ export class ApprovalsService {
   }
 
   /**
-   * One pass of the SLA sweeper: every pending step past its deadline is
-   * escalated, approved or rejected as its request was configured. Each step
+   * One pass of the SLA sweeper: chains left unbuilt are built, and every
+   * pending step past its deadline is escalated, approved or rejected as its
+   * request was configured. Each step
    * is handled in a transaction of its own under the request's lock, so a
    * decision made at the same moment wins or loses cleanly.
    */
   async sweepDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.approvals.dueSteps(now, SWEEP_BATCH);
     let handled = 0;
+    for (const request of await this.approvals.requestsWithoutChain(SWEEP_BATCH)) {
+      try {
+        await this.buildChain(request);
+        handled += 1;
+      } catch (error) {
+        this.logger.warn({ err: error, requestId: request.id }, 'could not build an approval chain; will retry');
+      }
+    }
+    const due = await this.approvals.dueSteps(now, SWEEP_BATCH);
     for (const candidate of due) {
       try {
         if (await this.missDeadline(candidate, now)) handled += 1;

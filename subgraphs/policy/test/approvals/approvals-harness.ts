@@ -132,9 +132,14 @@ export class ApprovalsHarness {
     await this.deliverFromBooking([
       bookingEvent('booking.approval_requested', org.orgId, { bookingId, travelerId, requestedBy: travelerId, amount, currency, reason: 'Client workshop' }),
     ]);
-    const booking = await this.booking(org.as(travelerId), bookingId);
-    if (!booking.approval) throw new Error(`no approval request for ${bookingId}`);
-    return booking.approval;
+    // The chain is built just after the request commits.
+    return eventually(
+      async () => {
+        const { approval } = await this.booking(org.as(travelerId), bookingId);
+        return approval && (approval.steps.length > 0 || approval.status !== 'PENDING') ? approval : undefined;
+      },
+      { what: `the approval chain of ${bookingId}` },
+    );
   }
 
   async booking(viewer: Viewer, bookingId: string): Promise<{ id: string; approval: RequestView | null }> {
