@@ -1,5 +1,5 @@
 import type { Executor } from '@travel/platform';
-import { and, asc, desc, eq, gt, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { evaluations } from '../db/schema.js';
 import {
   approvalActions,
@@ -170,7 +170,10 @@ export class ApprovalsRepository {
   async queue(orgId: string, approverIds: readonly string[], limit: number, after: [string, string] | null): Promise<{ request: ApprovalRequestRow; dueAt: Date }[]> {
     if (approverIds.length === 0) return [];
     const conditions: SQL[] = [eq(approvalSteps.orgId, orgId), eq(approvalSteps.status, 'pending'), inArray(approvalSteps.approverId, [...approverIds])];
-    if (after) conditions.push(sql`(${approvalSteps.dueAt}, ${approvalSteps.requestId}) > (${new Date(after[0])}, ${after[1]})`);
+    if (after) {
+      const at = new Date(after[0]);
+      conditions.push(or(gt(approvalSteps.dueAt, at), and(eq(approvalSteps.dueAt, at), gt(approvalSteps.requestId, after[1])))!);
+    }
     const rows = await this.db
       .select({ request: approvalRequests, dueAt: approvalSteps.dueAt })
       .from(approvalSteps)
@@ -204,7 +207,8 @@ export class ApprovalsRepository {
           sql`exists (select 1 from ${approvalSteps} s where s.request_id = ${approvalRequests.id} and (s.approver_id = ${personId} or s.acted_by_id = ${personId} or s.escalated_from_id = ${personId}))`,
         );
     const base = and(eq(approvalRequests.orgId, orgId), concerned);
-    const page = after ? and(base, sql`(${approvalRequests.requestedAt}, ${approvalRequests.id}) < (${new Date(after[0])}, ${after[1]})`) : base;
+    const at = after ? new Date(after[0]) : null;
+    const page = after && at ? and(base, or(lt(approvalRequests.requestedAt, at), and(eq(approvalRequests.requestedAt, at), lt(approvalRequests.id, after[1])))) : base;
     const [rows, [count]] = await Promise.all([
       this.db
         .select()

@@ -18,13 +18,15 @@ import {
 
 type PageArgs = { first?: number | null; after?: string | null };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function person(id: string | null) {
   return id ? { __typename: 'Person', id } : null;
 }
 
 function checkCursor(after: RequestCursor | null): RequestCursor | null {
   if (after === null) return null;
-  const valid = Array.isArray(after) && typeof after[0] === 'string' && !Number.isNaN(Date.parse(after[0])) && typeof after[1] === 'string';
+  const valid = Array.isArray(after) && typeof after[0] === 'string' && !Number.isNaN(Date.parse(after[0])) && typeof after[1] === 'string' && UUID.test(after[1]);
   if (!valid) throw new DomainError('VALIDATION_FAILED', 'after is not a cursor this API issued', 'after');
   return after;
 }

@@ -232,6 +232,34 @@ describe('approval workflows', () => {
     expect((await h.booking(outsider.as(stranger), randomUUID())).approval).toBeNull();
   });
 
+  it('lists the requests a person is concerned with in approvalHistory, newest first; travel admins see them all', async () => {
+    const c = company(h);
+    const colleague = c.org.add({ managerId: c.director });
+    const first = await h.requestApproval(c.org, c.traveler, 10_000);
+    h.clock.advance(60_000);
+    const second = await h.requestApproval(c.org, c.traveler, 20_000);
+    h.clock.advance(60_000);
+    const other = await h.requestApproval(c.org, colleague, 30_000);
+    await h.decide(c.org.as(c.manager), 'reject', first.id, 'No');
+    const history = async (personId: string, roles: ('traveler' | 'travel_admin')[] = ['traveler'], after?: string) => {
+      const res = await h.gql<{ approvalHistory: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+        c.org.as(personId, roles),
+        `query ($after: String) { approvalHistory(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+      );
+      return res.data!.approvalHistory;
+    };
+    const mine = await history(c.traveler);
+    expect(mine).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    expect(mine.edges.map((e) => e.node.id)).toEqual([second.id, first.id]);
+    expect((await history(c.manager)).edges.map((e) => e.node.id)).toEqual([second.id, first.id]);
+    expect((await history(c.director)).edges.map((e) => e.node.id)).toEqual([other.id]);
+    const all = await history(c.admin, ['travel_admin']);
+    expect(all.totalCount).toBe(3);
+    const rest = await history(c.admin, ['travel_admin'], all.pageInfo.endCursor!);
+    expect([...all.edges, ...rest.edges].map((e) => e.node.id)).toEqual([other.id, second.id, first.id]);
+  });
+
   it('tells the traveler and the approvers concerned about each change, after it committed', async () => {
     const c = company(h);
     const travelerUpdates = h.server.services.updates.watch(c.org.orgId, c.traveler);
