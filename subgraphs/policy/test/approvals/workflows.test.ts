@@ -232,6 +232,24 @@ describe('approval workflows', () => {
     expect((await h.booking(outsider.as(stranger), randomUUID())).approval).toBeNull();
   });
 
+  it('lets only one of two concurrent deciders (approver and delegate) decide a step', async () => {
+    const c = company(h);
+    const request = await h.requestApproval(c.org, c.traveler, 10_000);
+    await h.gql(c.org.as(c.manager), `mutation ($input: DelegateApprovalsInput!) { delegateApprovals(input: $input) { errors { code } } }`, {
+      input: { delegateId: c.director, until: new Date(h.clock.now().getTime() + HOUR_MS).toISOString() },
+    });
+    const results = await Promise.all([
+      h.decide(c.org.as(c.manager), 'approve', request.id, 'yes'),
+      h.decide(c.org.as(c.director), 'reject', request.id, 'no'),
+    ]);
+    expect(results.filter((r) => r.errors.length === 0)).toHaveLength(1);
+    expect(results.flatMap((r) => r.errors.map((e) => e.code))).toEqual(['INVALID_TRANSITION']);
+    const events = await h.policyEventsOf(request.booking.id);
+    expect(events).toHaveLength(1);
+    const winner = results.find((r) => r.errors.length === 0)!.request!;
+    expect(events[0]!.type).toBe(winner.status === 'APPROVED' ? 'policy.approval.granted' : 'policy.approval.rejected');
+  });
+
   it('lists the requests a person is concerned with in approvalHistory, newest first; travel admins see them all', async () => {
     const c = company(h);
     const colleague = c.org.add({ managerId: c.director });
