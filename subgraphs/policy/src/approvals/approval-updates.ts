@@ -44,21 +44,36 @@ export class ApprovalUpdates {
     }
   }
 
-  /** Every later change to a request the person is concerned with, as the request's state when it is read. */
+  /**
+   * Every later change to a request the person is concerned with, as the
+   * request's state when it is read. A plain iterator rather than a generator,
+   * so that a subscriber leaving while it waits unsubscribes at once.
+   */
   watch(orgId: string, personId: string): AsyncIterableIterator<ApprovalRequestRow> {
     const updates = this.pubsub.subscribe<ApprovalUpdate>(approvalChannel(personId));
     const approvals = this.approvals;
-    async function* states(): AsyncGenerator<ApprovalRequestRow> {
-      try {
-        for await (const update of updates) {
-          if (update.orgId !== orgId) continue;
-          const [request] = await approvals.findRequests(orgId, [update.requestId]);
-          if (request) yield request;
+    const finish = async (): Promise<IteratorResult<ApprovalRequestRow>> => {
+      await updates.return?.();
+      return { value: undefined, done: true };
+    };
+    return {
+      next: async (): Promise<IteratorResult<ApprovalRequestRow>> => {
+        for (;;) {
+          const message = await updates.next();
+          if (message.done) return { value: undefined, done: true };
+          if (message.value.orgId !== orgId) continue;
+          const [request] = await approvals.findRequests(orgId, [message.value.requestId]);
+          if (request) return { value: request, done: false };
         }
-      } finally {
-        await updates.return?.();
-      }
-    }
-    return states();
+      },
+      return: finish,
+      throw: async (error?: unknown) => {
+        await finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 }

@@ -59,8 +59,9 @@ export const approvalsResolvers: Resolvers<PolicyContext> = {
         const approvers = [viewer.personId, ...(await repo.approversDelegatingTo(viewer.orgId, viewer.personId, ctx.services.clock.now()))];
         const [rows, total] = await Promise.all([repo.queue(viewer.orgId, approvers, limit, cursor), repo.countQueue(viewer.orgId, approvers)]);
         rows.forEach((r) => ctx.loaders.approvals.request.prime(r.request.id, r.request));
-        return toConnection(rows, limit, (r): RequestCursor => [r.dueAt.toISOString(), r.request.id], total);
-      }).then((c) => ({ ...c, edges: c.edges.map((e) => ({ cursor: e.cursor, node: e.node.request })) })),
+        const page = toConnection(rows, limit, (r): RequestCursor => [r.dueAt.toISOString(), r.request.id], total);
+        return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node.request })), nodes: page.nodes.map((r) => r.request) };
+      }),
     approvalHistory: (_: unknown, args: PageArgs, ctx: PolicyContext) =>
       query(async () => {
         const viewer = requireViewer(ctx.viewer);
