@@ -70,6 +70,11 @@ export const approvalsResolvers: Resolvers<PolicyContext> = {
         rows.forEach((r) => ctx.loaders.approvals.request.prime(r.id, r));
         return toConnection(rows, limit, (r): RequestCursor => [r.requestedAt.toISOString(), r.id], total);
       }),
+    myApprovalDelegation: async (_: unknown, __: unknown, ctx: PolicyContext) => {
+      const viewer = requireViewer(ctx.viewer);
+      const delegation = await ctx.services.repositories.approvals.delegationOf(viewer.orgId, viewer.personId);
+      return delegation && delegation.until > ctx.services.clock.now() ? delegation : null;
+    },
     approvalRequest: (_: unknown, args: { id: string }, ctx: PolicyContext) => {
       requireViewer(ctx.viewer);
       return ctx.loaders.approvals.request.load(args.id);

@@ -102,6 +102,8 @@ describe('approval workflows', () => {
     );
     expect(delegated.data!.delegateApprovals).toEqual({ delegation: { approver: { id: c.manager }, delegate: { id: c.director }, until }, errors: [] });
     expect((await h.queue(c.org.as(c.director))).totalCount).toBe(2);
+    const mine = async () => (await h.gql<{ myApprovalDelegation: { delegate: { id: string } } | null }>(c.org.as(c.manager), `{ myApprovalDelegation { delegate { id } } }`)).data!.myApprovalDelegation;
+    expect(await mine()).toEqual({ delegate: { id: c.director } });
 
     const approved = await h.decide(c.org.as(c.director), 'approve', first.id, 'For Max, who is away');
     expect(approved.request!.status).toBe('APPROVED');
@@ -109,6 +111,7 @@ describe('approval workflows', () => {
     expect(approved.request!.history.at(-1)).toMatchObject({ kind: 'APPROVED', actor: { id: c.director }, onBehalfOf: { id: c.manager } });
 
     h.clock.advance(25 * HOUR_MS);
+    expect(await mine()).toBeNull();
     expect((await h.decide(c.org.as(c.director), 'approve', second.id)).errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     expect((await h.queue(c.org.as(c.director))).totalCount).toBe(0);
     expect((await h.decide(c.org.as(c.manager), 'approve', second.id)).request!.status).toBe('APPROVED');
