@@ -54,13 +54,14 @@ interface Update {
 /** An organization (Bea the manager, Ava reporting to her) under the demo policy, and a flight two days out: too close for the policy, a soft warning. */
 async function fixture(servers: SubgraphServers) {
   const slug = unique('approvals');
-  const emails = { bea: `bea@${slug}.example`, ava: `ava@${slug}.example` };
+  const emails = { bea: `bea@${slug}.example`, ava: `ava@${slug}.example`, cal: `cal@${slug}.example` };
   const { organization } = await servers.customer.services.organizations.provision({
     name: `Approvals ${slug}`,
     slug,
     people: [
       { ref: 'bea', email: emails.bea, name: 'Bea Boss', department: 'Engineering', level: 'manager', roles: ['traveler', 'approver'], password: PASSWORD },
       { ref: 'ava', email: emails.ava, name: 'Ava Traveler', department: 'Engineering', level: 'senior', roles: ['traveler'], managerRef: 'bea', password: PASSWORD },
+      { ref: 'cal', email: emails.cal, name: 'Cal Colleague', department: 'Engineering', level: 'senior', roles: ['traveler'], managerRef: 'bea', password: PASSWORD },
     ],
   });
   await servers.policy.services.policies.createPolicy(organization.id, DEMO_POLICY);
@@ -140,7 +141,10 @@ describe('approvals through the router', () => {
     const avaUpdates = subscribe(stack().routerUrl, ava.token, sockets);
     const bea = await signInWithToken(fx.emails.bea);
     const beaUpdates = subscribe(stack().routerUrl, bea.token, sockets);
-    await eventually(async () => (stack().router.subscriptionStats().upstreamOpen >= 2 ? true : undefined), { what: 'both subscriptions open upstream' });
+    // Cal has Ava's roles in Ava's organization: without per-person streams he would share hers.
+    const cal = await signInWithToken(fx.emails.cal);
+    const calUpdates = subscribe(stack().routerUrl, cal.token, sockets);
+    await eventually(async () => (stack().router.subscriptionStats().upstreamOpen >= 3 ? true : undefined), { what: 'the three subscriptions open upstream' });
 
     const { bookingId, view, asked } = await pendingApproval(fx);
     expect(asked.status).toBe('PENDING_APPROVAL');
@@ -170,6 +174,7 @@ describe('approvals through the router', () => {
     const avaHeard = await eventually(async () => heard(avaUpdates, 'APPROVED'), { what: 'Ava told of the approval' });
     expect(avaHeard.approvalUpdated).toMatchObject({ traveler: { name: 'Ava Traveler' }, booking: { id: bookingId }, currentStep: null });
     await eventually(async () => heard(beaUpdates, 'APPROVED') ?? heard(beaUpdates, 'PENDING'), { what: 'Bea told of the request' });
+    expect(calUpdates).toEqual([]);
   });
 
   it('cancels the booking with the rejection reason and puts the seat back on sale', async () => {
