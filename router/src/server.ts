@@ -36,7 +36,18 @@ export interface RouterOptions {
    * state); for these it only gets what happens after it joined.
    */
   eventStreamFields?: string[];
+  /**
+   * Subscription root fields whose payload depends on which person is
+   * watching (their own approvals): watchers share a stream only with
+   * themselves, never with colleagues of the same roles.
+   */
+  personalFields?: string[];
 }
+
+/** Root fields that stream events: approvalUpdated announces changes, it has no current state to replay. */
+export const DEFAULT_EVENT_STREAM_FIELDS = ['approvalUpdated'];
+/** Root fields whose events are for one person: approvalUpdated speaks of the watcher's own requests and queue. */
+export const DEFAULT_PERSONAL_FIELDS = ['approvalUpdated'];
 
 type SubgraphKey = Parameters<ServiceDirectory['url']>[0];
 
@@ -104,7 +115,10 @@ export class RouterServer {
     const planner = new SubscriptionPlanner(supergraphSdl);
     const services = Object.fromEntries(planner.subgraphNames.map((name) => [name, new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) })]));
     const executor = new EventExecutor(planner, services, logger);
-    this.hub = new SubscriptionHub({ planner, executor, subgraphUrl: (name) => directory.url(name as SubgraphKey), internalSecret: config.INTERNAL_SECRET, limits, eventStreamFields: new Set(this.options.eventStreamFields ?? []), logger });
+    this.hub = new SubscriptionHub({ planner, executor, subgraphUrl: (name) => directory.url(name as SubgraphKey), internalSecret: config.INTERNAL_SECRET, limits, eventStreamFields: new Set(this.options.eventStreamFields ?? DEFAULT_EVENT_STREAM_FIELDS),
+      personalFields: new Set(this.options.personalFields ?? DEFAULT_PERSONAL_FIELDS),
+      logger,
+    });
     this.ws = attachWsGraphql({ httpServer: this.http, config, credentials, planner, hub: this.hub, apollo: this.apollo, limits, logger });
 
     const bound = await listen(this.http, port, host);

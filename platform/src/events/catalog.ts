@@ -88,6 +88,12 @@ export interface EventPayloads {
   'booking.traveler_details_updated': { bookingId: string; travelerId: string };
   /** A canceled booking's quoted refund was paid back (after payment.refunded): the booking is now refunded. */
   'booking.refunded': { bookingId: string; travelerId: string; amount: number; currency: string; quoteId: string };
+  /** A confirm met a soft policy warning: the booking waits in pending_approval until policy grants or rejects it. */
+  'booking.approval_requested': { bookingId: string; travelerId: string; requestedBy: string; amount: number; currency: string; reason: string };
+  /** The approval chain of a booking finished with approval; `approvedBy` is null when the SLA auto-approved it. */
+  'policy.approval.granted': { requestId: string; bookingId: string; approvedBy: string | null; comment: string | null };
+  /** The approval chain of a booking ended in a rejection; `rejectedBy` is null when the SLA auto-rejected it. */
+  'policy.approval.rejected': { requestId: string; bookingId: string; rejectedBy: string | null; reason: string };
   'policy.evaluated': { evaluationId: string; bookingId: string; result: 'COMPLIANT' | 'SOFT_WARNING' | 'HARD_STOP'; policyId: string | null; policyVersion: number | null };
   /** A policy version came into force for its organization; `previousVersionId` is the one it retired, if any. */
   'policy.version_activated': { policyId: string; versionId: string; version: number; previousVersionId: string | null; activatedBy: string | null };

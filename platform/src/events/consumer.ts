@@ -4,9 +4,9 @@ import type { Logger } from '../logger.js';
 import type { EventBus, Subscription } from './bus.js';
 import { streamOf, type DomainEvent, type EventType } from './catalog.js';
 import type { InboxTable } from './outbox.js';
-import type { UnitOfWork, WorkScope } from './unit-of-work.js';
+import type { CommitScope, UnitOfWork } from './unit-of-work.js';
 
-export type EventHandlers = { [T in EventType]?: (event: DomainEvent<T>, scope: WorkScope) => Promise<void> };
+export type EventHandlers = { [T in EventType]?: (event: DomainEvent<T>, scope: CommitScope) => Promise<void> };
 
 /**
  * Subscribes a subgraph's handlers to the streams of the subgraphs it listens
@@ -26,7 +26,7 @@ export async function consumeEvents(opts: {
     group: opts.group,
     streams: opts.from.map(streamOf),
     handler: async (event) => {
-      const handler = opts.handlers[event.type] as ((e: DomainEvent, s: WorkScope) => Promise<void>) | undefined;
+      const handler = opts.handlers[event.type] as ((e: DomainEvent, s: CommitScope) => Promise<void>) | undefined;
       if (!handler) return;
       await opts.uow.run(async (scope) => {
         const claimed = await scope.tx

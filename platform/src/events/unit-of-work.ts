@@ -9,6 +9,12 @@ export interface WorkScope {
   emit(events: NewEvent | NewEvent[]): Promise<void>;
 }
 
+/** A unit of work's scope with a hook for what must wait until the commit: live updates read by subscribers. */
+export interface CommitScope extends WorkScope {
+  /** Runs `fn` once the transaction committed (never after a rollback); its failure is ignored, since nothing can be undone then. */
+  afterCommit(fn: () => void | Promise<void>): void;
+}
+
 /**
  * Runs `fn` in one database transaction; events emitted in it are written to
  * the outbox in that same transaction, and the relay is woken after commit.
@@ -20,8 +26,9 @@ export class UnitOfWork {
     private readonly relay: Pick<OutboxRelay, 'wake'>,
   ) {}
 
-  async run<T>(fn: (scope: WorkScope) => Promise<T>): Promise<T> {
+  async run<T>(fn: (scope: CommitScope) => Promise<T>): Promise<T> {
     let emitted = false;
+    const committed: (() => void | Promise<void>)[] = [];
     const result = await this.db.transaction(async (tx) =>
       fn({
         tx,
@@ -29,9 +36,13 @@ export class UnitOfWork {
           emitted = true;
           await this.outbox.record(tx, events);
         },
+        afterCommit: (hook) => {
+          committed.push(hook);
+        },
       }),
     );
     if (emitted) this.relay.wake();
+    await Promise.allSettled(committed.map(async (hook) => hook()));
     return result;
   }
 }

@@ -32,13 +32,16 @@ const IDENTITY_REUSE_MS = 20_000;
 /**
  * Who may share a stream: same organization, same roles and (for API keys)
  * same scopes see the same data, so their events and entity fetches are
- * computed once. The person or key is not part of it: a subscription payload
- * must not depend on who within the organization is watching beyond that.
+ * computed once. The person or key is not part of it, except for personal
+ * fields (a person's own approvals), whose upstream speaks for the one person
+ * who opened it.
  */
-export function authScope(viewer: Viewer | null): string {
+export function authScope(viewer: Viewer | null, personal = false): string {
   if (!viewer) return 'anonymous';
   const scopes = viewer.scopes ? `|key:${[...viewer.scopes].sort().join(',')}` : '';
-  return `${viewer.orgId}|${[...viewer.roles].sort().join(',')}${scopes}`;
+  const shared = `${viewer.orgId}|${[...viewer.roles].sort().join(',')}${scopes}`;
+  // A personal field's upstream is opened with the first watcher's identity, so only that same person may share it.
+  return personal ? `${shared}|${viewer.personId}` : shared;
 }
 
 function rootField(plan: SubscriptionPlan): string {
@@ -77,13 +80,15 @@ export class SubscriptionHub {
       limits: SubscriptionLimits;
       /** Root fields whose messages are events rather than states: late joiners get no replay of the latest one. */
       eventStreamFields: ReadonlySet<string>;
+      /** Root fields whose payload depends on the watching person: their streams are shared by that person only. */
+      personalFields: ReadonlySet<string>;
       logger: Logger;
     },
   ) {}
 
   subscribe(request: SubscribeRequest): SubscriberStream {
     const plan = this.deps.planner.plan(request.document, request.operationName);
-    const scope = authScope(request.viewer);
+    const scope = authScope(request.viewer, this.deps.personalFields.has(rootField(plan)));
     const key = createHash('sha256')
       .update(`${request.operationName ?? ''}\n${gql.print(request.document)}\n${canonical(request.variables)}\n${scope}`)
       .digest('hex');

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createEventing, SubgraphServer, type Clock, type SubgraphRuntime } from '@travel/platform';
+import { ApprovalOutcomesService } from './approvals/approval-outcomes.service.js';
+import { PendingConfirmationsRepository } from './approvals/pending-confirmations.repository.js';
 import { BookingsRepository } from './bookings/bookings.repository.js';
 import { BookingsService } from './bookings/bookings.service.js';
 import { CancellationsService } from './bookings/cancellations.service.js';
@@ -32,6 +34,13 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
   const idempotency = new Idempotency(repositories.idempotencyKeys, repositories.bookings);
   const moves = new StatusMoves(repositories.bookings);
   const reads = new EntityReads(runtime.entities);
+  const approvals = new ApprovalOutcomesService(
+    repositories.bookings,
+    new PendingConfirmationsRepository(runtime.db),
+    moves,
+    runtime.clock,
+    runtime.logger.child({ subgraph: 'booking', component: 'approvals' }),
+  );
   const bookings = new BookingsService(
     eventing.uow,
     repositories.bookings,
@@ -41,6 +50,7 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
     reads,
     runtime.clock,
     runtime.logger.child({ subgraph: 'booking', component: 'bookings' }),
+    approvals,
   );
   const cancellations = new CancellationsService(
     eventing.uow,
@@ -68,6 +78,13 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
           'payment.authorized': (event, scope) => bookings.onPaymentAuthorized(event, scope),
           'payment.failed': (event, scope) => bookings.onPaymentFailed(event, scope),
           'payment.refunded': (event, scope) => cancellations.onPaymentRefunded(event, scope),
+        },
+      },
+      {
+        from: ['policy'],
+        handlers: {
+          'policy.approval.granted': (event, scope) => approvals.onGranted(event, scope),
+          'policy.approval.rejected': (event, scope) => approvals.onRejected(event, scope),
         },
       },
     ],

@@ -32,14 +32,23 @@ describe('confirmBooking', () => {
     ]);
   });
 
-  it('parks a draft with a soft policy warning in PENDING_APPROVAL without asking for payment', async () => {
+  it('parks a draft with a soft policy warning in PENDING_APPROVAL and asks for approval, not for payment', async () => {
+    const viewer = h.person();
+    const draft = await h.draft(viewer);
+    h.policy.verdicts.set(draft.id, 'SOFT_WARNING');
+    const result = await h.confirm(viewer, { bookingId: draft.id, approvalReason: 'Client meeting moved forward' });
+    expect(result.errors).toEqual([]);
+    expect(result.booking!.status).toBe('PENDING_APPROVAL');
+    expect((await h.outboxOf(draft.id)).map((e) => e.type)).toEqual(['booking.drafted', 'booking.approval_requested']);
+  });
+
+  it('refuses a soft policy warning without an approvalReason and leaves the draft as it was', async () => {
     const viewer = h.person();
     const draft = await h.draft(viewer);
     h.policy.verdicts.set(draft.id, 'SOFT_WARNING');
     const result = await h.confirm(viewer, { bookingId: draft.id });
-    expect(result.errors).toEqual([]);
-    expect(result.booking!.status).toBe('PENDING_APPROVAL');
-    expect((await h.outboxOf(draft.id)).map((e) => e.type)).toEqual(['booking.drafted']);
+    expect(result).toEqual({ booking: null, errors: [expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'approvalReason' })] });
+    expect((await h.storedBooking(draft.id))!.status).toBe('draft');
   });
 
   it('refuses a hard stop with POLICY_BLOCKED and leaves the draft as it was', async () => {
@@ -125,7 +134,7 @@ describe('confirmBooking', () => {
       const viewer = h.person();
       const draft = await h.draft(viewer);
       h.policy.verdicts.set(draft.id, 'SOFT_WARNING');
-      const input = { bookingId: draft.id, idempotencyKey: `idem-${randomUUID()}` };
+      const input = { bookingId: draft.id, idempotencyKey: `idem-${randomUUID()}`, approvalReason: 'Only flight that day' };
       expect((await h.confirm(viewer, input)).booking?.status).toBe('PENDING_APPROVAL');
       const readsBefore = h.policy.reads.get(draft.id);
       h.policy.verdicts.set(draft.id, 'HARD_STOP');

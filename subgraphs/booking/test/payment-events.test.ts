@@ -104,7 +104,7 @@ describe('payment events', () => {
     const draft = await h.draft(viewer);
     const approval = await h.draft(viewer);
     h.policy.verdicts.set(approval.id, 'SOFT_WARNING');
-    await h.confirm(viewer, { bookingId: approval.id });
+    await h.confirm(viewer, { bookingId: approval.id, approvalReason: 'Only flight that day' });
     const pending = await h.awaitingPayment(viewer);
     const confirmed = await h.awaitingPayment(viewer);
     const canceled = await h.awaitingPayment(viewer);

@@ -1,5 +1,6 @@
 import { alignByKey, childrenLoader, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
+import { createApprovalLoaders, type ApprovalLoaders } from './approvals/approvals.loaders.js';
 import type { EvaluationRow, PolicyRuleRow, PolicyVersionRow } from './db/schema.js';
 import { travelerFacts } from './evaluation/booking-facts.js';
 import type { OfferVerdict } from './evaluation/evaluations.service.js';
@@ -19,6 +20,7 @@ export interface PolicyLoaders {
    * in one pass with one rule load.
    */
   offerVerdict: DataLoader<OfferFacts, OfferVerdict, string>;
+  approvals: ApprovalLoaders;
 }
 
 export interface PolicyContext extends BaseContext {
@@ -52,6 +54,7 @@ export function createContext(base: BaseContext, services: PolicyServices): Poli
         },
         { cacheKeyFn: (offer) => offer.offerId },
       ),
+      approvals: createApprovalLoaders(orgOf, services.repositories.approvals),
     },
   };
 }

@@ -98,6 +98,8 @@ export type CarSegmentInput = {
 
 /** Confirms a draft and asks for payment. */
 export type ConfirmBookingInput = {
+  /** Why the trip is needed despite the policy's soft warning; required when the policy warns, shown to the approvers. */
+  approvalReason?: string | null | undefined;
   /** The draft to confirm. */
   bookingId: string | number;
   /** Client-chosen key (8 to 255 characters); retrying with the same key and input has no further effect. */

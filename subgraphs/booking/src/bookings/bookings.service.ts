@@ -1,5 +1,6 @@
 import { DomainError, type Clock, type DomainEvent, type Logger, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
 import { z } from 'zod';
+import type { ApprovalOutcomesService } from '../approvals/approval-outcomes.service.js';
 import type { BookingRow, SegmentRow } from '../db/schema.js';
 import { INITIAL_STATUS, replayTransitions, type BookingStatus } from './booking-state-machine.js';
 import type { BookingsRepository } from './bookings.repository.js';
@@ -43,6 +44,7 @@ const confirmInput = z.object({
     .trim()
     .regex(/^pm_[A-Za-z0-9_]{1,250}$/, { error: 'paymentMethod must be a payment method id such as pm_card_visa, not card details' }),
   idempotencyKey: idempotencyKeyInput,
+  approvalReason: z.string().trim().max(1000, { error: 'approvalReason is longer than 1000 characters' }).nullish(),
 });
 
 const ticketInput = z.object({
@@ -95,6 +97,7 @@ export class BookingsService {
     private readonly reads: EntityReads,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly approvals: ApprovalOutcomesService,
   ) {}
 
   /**
@@ -239,6 +242,10 @@ export class BookingsService {
     if (verdict === null) throw new DomainError('POLICY_NOT_EVALUATED', 'Evaluate the travel policy for this booking first', 'bookingId');
     if (verdict === 'HARD_STOP') throw new DomainError('POLICY_BLOCKED', 'The travel policy does not allow this booking', 'bookingId');
     const target: BookingStatus = verdict === 'COMPLIANT' ? 'payment_pending' : 'pending_approval';
+    const approvalReason = data.approvalReason ? data.approvalReason : null;
+    if (target === 'pending_approval' && !approvalReason) {
+      throw new DomainError('VALIDATION_FAILED', 'The travel policy warns about this booking: give an approvalReason for the approver', 'approvalReason');
+    }
 
     return this.uow.run(async ({ tx, emit }) => {
       const now = this.clock.now();
@@ -257,7 +264,9 @@ export class BookingsService {
       if (current.status !== 'draft') throw new DomainError('INVALID_TRANSITION', `Booking is ${current.status}; only drafts can be confirmed`, 'bookingId');
       const reason = target === 'payment_pending' ? 'Policy compliant' : 'Policy soft warning: approval required';
       const moved = await this.moves.move(tx, current, target, { actorId: viewer.personId, reason, at: now });
-      if (target === 'payment_pending') {
+      if (target === 'pending_approval') {
+        await this.approvals.park({ tx, emit }, moved, { paymentMethod: data.paymentMethod, reason: approvalReason!, requestedBy: viewer.personId });
+      } else {
         await emit({
           type: 'booking.confirmation_requested',
           orgId: moved.orgId,

@@ -195,6 +195,28 @@ export const segmentChanges = booking.table(
   (t) => [index('segment_changes_booking_idx').on(t.bookingId, t.occurredAt)],
 );
 
+/**
+ * What a confirm with a soft policy warning left for later: the payment
+ * method to charge once policy grants the approval, and the traveler's reason.
+ * The payment method is a token (pm_…), never card data.
+ */
+export const pendingConfirmations = booking.table(
+  'pending_confirmations',
+  {
+    bookingId: uuid('booking_id')
+      .primaryKey()
+      .references(() => bookings.id),
+    orgId: uuid('org_id').notNull(),
+    paymentMethod: text('payment_method').notNull(),
+    approvalReason: text('approval_reason').notNull(),
+    requestedById: uuid('requested_by_id').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    /** Set when policy granted or rejected the approval. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('pending_confirmations_org_idx').on(t.orgId)],
+);
+
 export const outbox = outboxTable(booking);
 export const inbox = inboxTable(booking);
 
@@ -204,3 +226,4 @@ export type TransitionRow = typeof bookingTransitions.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type CancellationQuoteRow = typeof cancellationQuotes.$inferSelect;
 export type SegmentChangeRow = typeof segmentChanges.$inferSelect;
+export type PendingConfirmationRow = typeof pendingConfirmations.$inferSelect;

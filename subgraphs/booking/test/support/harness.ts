@@ -210,7 +210,7 @@ export class Harness {
     return result.booking;
   }
 
-  async confirm(viewer: Viewer, input: { bookingId: string; paymentMethod?: string; idempotencyKey?: string }): Promise<PayloadView> {
+  async confirm(viewer: Viewer, input: { bookingId: string; paymentMethod?: string; idempotencyKey?: string; approvalReason?: string }): Promise<PayloadView> {
     const res = await this.gql<{ confirmBooking: PayloadView }>(viewer, CONFIRM, {
       input: { paymentMethod: 'pm_card_visa', idempotencyKey: `key-${randomUUID()}`, ...input },
     });
@@ -298,6 +298,19 @@ export class Harness {
     );
   }
 
+  /** Publishes events as policy would and returns once booking has handled every one of them. */
+  async deliverFromPolicy(events: DomainEvent[]): Promise<void> {
+    await this.runtime.bus.publish(streamOf('policy'), events);
+    const ids = [...new Set(events.map((e) => e.id))];
+    await eventually(
+      async () => {
+        const rows = await this.runtime.db.select({ id: inbox.eventId }).from(inbox).where(inArray(inbox.eventId, ids));
+        return rows.length === ids.length ? true : undefined;
+      },
+      { what: 'booking to handle the policy events' },
+    );
+  }
+
   async outboxOf(bookingId: string) {
     return this.runtime.db.select().from(outbox).where(eq(outbox.aggregateId, bookingId)).orderBy(asc(outbox.occurredAt), asc(outbox.id));
   }
@@ -323,6 +336,11 @@ export class Harness {
     ]);
     return { bookings: b!.n, segments: s!.n, transitions: t!.n, outbox: o!.n };
   }
+}
+
+/** An event as policy publishes it (approval verdicts). */
+export function policyEvent<T extends 'policy.approval.granted' | 'policy.approval.rejected'>(type: T, orgId: string, payload: EventPayloads[T]): DomainEvent<T> {
+  return { id: randomUUID(), type, source: 'policy', orgId, aggregateId: payload.bookingId, occurredAt: new Date().toISOString(), payload };
 }
 
 export function paymentEvent<T extends 'payment.authorized' | 'payment.failed' | 'payment.refunded'>(type: T, orgId: string, payload: EventPayloads[T]): DomainEvent<T> {

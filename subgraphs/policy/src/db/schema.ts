@@ -126,6 +126,8 @@ export const evaluations = policy.table(
   (t) => [index('evaluations_latest_idx').on(t.orgId, t.bookingId, t.evaluatedAt.desc().nullsFirst())],
 );
 
+export * from '../approvals/approvals.tables.js';
+
 export const outbox = outboxTable(policy);
 export const inbox = inboxTable(policy);
 
