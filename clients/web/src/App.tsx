@@ -1,5 +1,6 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
+import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { SignInPage } from './auth/SignInPage';
 import { CheckoutPage } from './checkout/CheckoutPage';
 import { FlightSearchPage } from './flights/FlightSearchPage';
@@ -28,6 +29,7 @@ export function App() {
         <Route path="/checkout/:kind/:holdId" element={<CheckoutPage />} />
         <Route path="/trips" element={<TripsPage />} />
         <Route path="/trips/:bookingId" element={<TripPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/live" element={<LiveBoardPage />} />
         <Route path="/payments" element={<PaymentsPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />

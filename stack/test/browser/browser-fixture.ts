@@ -11,6 +11,9 @@ export interface BrowserFixture {
   flightNumber: string;
   /** Local departure date at JFK, yyyy-mm-dd. */
   date: string;
+  /** A flight two days out: booking it is a soft warning of the demo policy (less than 3 days ahead). */
+  soonFlightNumber: string;
+  soonDate: string;
 }
 
 const PASSWORD = 'browser-password';
@@ -38,8 +41,20 @@ export async function createBrowserFixture(servers: SubgraphServers, now = new D
   await servers.inventory.services.catalog.upsertAirlines([{ code: 'BA', name: 'British Airways', country: 'United Kingdom' }]);
   // Noon UTC is morning in New York: the local date at JFK is the UTC date.
   const departure = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 10, 12, 0));
-  const flightNumber = `BA${randomInt(1000, 9999)}`;
+  const soon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 12, 0));
+  const flightNumber = `BA${randomInt(1000, 4999)}`;
+  const soonFlightNumber = `BA${randomInt(5000, 9999)}`;
   await servers.inventory.services.catalog.insertFlights([
+    {
+      airlineCode: 'BA',
+      flightNumber: soonFlightNumber,
+      originCode: 'JFK',
+      destinationCode: 'LHR',
+      departureAt: soon,
+      arrivalAt: new Date(soon.getTime() + 7 * 3600_000),
+      seatPrices: { economy: 71_900, business: 412_000 },
+      currency: 'USD',
+    },
     {
       airlineCode: 'BA',
       flightNumber,
@@ -51,5 +66,5 @@ export async function createBrowserFixture(servers: SubgraphServers, now = new D
       currency: 'USD',
     },
   ]);
-  return { travelerEmail, adminEmail, financeEmail, password: PASSWORD, flightNumber, date: departure.toISOString().slice(0, 10) };
+  return { travelerEmail, adminEmail, financeEmail, password: PASSWORD, flightNumber, date: departure.toISOString().slice(0, 10), soonFlightNumber, soonDate: soon.toISOString().slice(0, 10) };
 }

@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useStack } from '../use-stack.js';
 import { createBrowserFixture, type BrowserFixture } from './browser-fixture.js';
-import { pickAirport, screenshot, signIn } from './screens.js';
+import { fillTraveler, openSeatMap, pickAirport, screenshot, signIn } from './screens.js';
 
 /** Debian's Chromium, installed by .ci/run (`apt-get install chromium`). */
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -47,12 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web client in Chromium (${CHROMIUM})
       const traveler = await (await browser.newContext()).newPage();
       await signIn(traveler, web.url, fx.travelerEmail, fx.password);
       await screenshot(traveler, '01-search');
-      const search = traveler.getByRole('form', { name: 'Search flights' });
-      await pickAirport(traveler, search, 'From', 'JFK');
-      await pickAirport(traveler, search, 'To', 'LHR');
-      await traveler.getByLabel('Date').fill(fx.date);
-      await traveler.getByRole('button', { name: 'Search flights' }).click();
-      await traveler.getByRole('link', { name: `Choose a Economy seat on ${fx.flightNumber}` }).click();
+      await openSeatMap(traveler, fx.date, fx.flightNumber, '01-search-results');
       await screenshot(traveler, '02-seat-map');
 
       const seat = traveler.getByRole('button', { name: /^Seat 12A/ });
@@ -65,16 +60,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web client in Chromium (${CHROMIUM})
       // The hold reached the admin's board through the router's subscription, without a reload.
       await expect.poll(async () => Number(await economyLeft.textContent()), { timeout: 10_000 }).toBe(before - 1);
 
-      await traveler.getByLabel('Given names').fill('Ava');
-      await traveler.getByLabel('Surname').fill('Traveler');
-      await traveler.getByLabel('Date of birth').fill('1990-04-12');
-      await traveler.getByLabel('Email').fill('ava.traveler@example.com');
-      await traveler.getByLabel('Phone (+country code)').fill('+12125550123');
-      await traveler.getByLabel('Passport number').fill('X1234567');
-      await traveler.getByLabel(/Passport country/).fill('US');
-      await traveler.getByLabel('Passport expires on').fill('2034-01-31');
-      await traveler.getByLabel('Emergency contact name').fill('Sam Traveler');
-      await traveler.getByLabel('Emergency contact phone').fill('+12125550199');
+      await fillTraveler(traveler);
       await traveler.getByLabel('Trip purpose').fill('Client workshop');
       await screenshot(traveler, '03-checkout');
       await traveler.getByRole('button', { name: /^Book and pay/ }).click();
@@ -121,6 +107,41 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web client in Chromium (${CHROMIUM})
         )
         .toBe(true);
       await screenshot(finance, '08-analytics');
+    },
+    180_000,
+  );
+
+  it(
+    'a trip outside policy waits for approval; the manager approves it in the inbox and the traveler sees it confirmed',
+    async () => {
+      const traveler = await (await browser.newContext()).newPage();
+      await signIn(traveler, web.url, fx.travelerEmail, fx.password);
+      await openSeatMap(traveler, fx.soonDate, fx.soonFlightNumber);
+      await traveler.getByRole('button', { name: 'Hold any seat for 15 minutes' }).click();
+      await traveler.getByRole('form', { name: 'Checkout' }).waitFor();
+      await fillTraveler(traveler);
+      await traveler.getByLabel('Trip purpose').fill('Urgent client visit');
+      await traveler.getByRole('button', { name: /^Book and pay/ }).click();
+      // The policy warns (booked less than 3 days ahead): the form asks why before sending it for approval.
+      await traveler.getByLabel('Why this trip is needed (for your approvers)').fill('The client moved the meeting forward');
+      await traveler.getByRole('button', { name: 'Send for approval' }).click();
+      const trip = traveler.getByRole('region', { name: 'Trip' });
+      await expect.poll(() => trip.locator('.badge').textContent(), { timeout: 20_000 }).toBe('Waiting for approval');
+
+      const manager = await (await browser.newContext()).newPage();
+      await signIn(manager, web.url, fx.adminEmail, fx.password);
+      await manager.getByRole('link', { name: 'Approvals' }).click();
+      const request = manager.getByRole('listitem', { name: 'Request from Ava Traveler' });
+      await request.waitFor({ timeout: 20_000 });
+      await expect(request.textContent()).resolves.toContain('The client moved the meeting forward');
+      await screenshot(manager, '11-approvals');
+      await request.getByLabel('Comment').fill('Fine, the client asked');
+      await request.getByRole('button', { name: 'Approve' }).click();
+      await expect.poll(() => manager.getByRole('listitem', { name: 'Request from Ava Traveler' }).count(), { timeout: 20_000 }).toBe(0);
+
+      await expect.poll(() => trip.locator('.badge').textContent(), { timeout: 30_000 }).toBe('Confirmed');
+      await expect(traveler.getByRole('region', { name: 'Approval' }).textContent()).resolves.toContain('approved');
+      await screenshot(traveler, '12-trip-approved');
     },
     180_000,
   );

@@ -168,6 +168,7 @@ export function CheckoutPage() {
   const [traveler, setTraveler] = useState<TravelerFields>(EMPTY_TRAVELER);
   const [card, setCard] = useState(SANDBOX_CARDS[0]!.value);
   const [purpose, setPurpose] = useState('');
+  const [approvalReason, setApprovalReason] = useState('');
   // One key per step of this checkout: a retried click cannot draft or pay twice.
   const [keys] = useState(() => ({ draft: crypto.randomUUID(), confirm: crypto.randomUUID() }));
   const [createDraft, draft] = useMutation(CreateDraftMutation);
@@ -205,7 +206,16 @@ export function CheckoutPage() {
     const judged = await evaluate({ variables: { input: { bookingId: booking.id } } }).catch(() => null);
     const result = judged?.data?.evaluateBookingPolicy.evaluation?.result;
     if (!result || result === 'HARD_STOP') return;
-    const confirmation = await confirm({ variables: { input: { bookingId: booking.id, paymentMethod: card, idempotencyKey: keys.confirm } } }).catch(
+    // A soft warning needs the traveler's reason for the approvers; the form asks for it once the warning is known.
+    if (result === 'SOFT_WARNING' && !approvalReason.trim()) return;
+    const confirmation = await confirm({ variables: {
+        input: {
+          bookingId: booking.id,
+          paymentMethod: card,
+          idempotencyKey: keys.confirm,
+          approvalReason: result === 'SOFT_WARNING' ? approvalReason.trim() : null,
+        },
+      } }).catch(
       () => null,
     );
     if (confirmation?.data?.confirmBooking.errors.length === 0) void navigate(`/trips/${booking.id}`);
@@ -254,13 +264,19 @@ export function CheckoutPage() {
             </ul>
           </div>
         )}
+        {evaluation?.result === 'SOFT_WARNING' && (
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Why this trip is needed (for your approvers)</label>
+            <input id={`${id}-reason`} value={approvalReason} onChange={(e) => setApprovalReason(e.target.value)} aria-invalid={!approvalReason.trim() || undefined} />
+          </div>
+        )}
         {(draft.error ?? evaluated.error ?? confirmed.error) && (
           <p className="notice notice-error" role="alert">
             Could not book: {(draft.error ?? evaluated.error ?? confirmed.error)?.message}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy || hold.status !== 'ACTIVE'}>
-          {busy ? 'Booking…' : `Book and pay ${formatMoney(hold.price)}`}
+          {busy ? 'Booking…' : evaluation?.result === 'SOFT_WARNING' ? 'Send for approval' : `Book and pay ${formatMoney(hold.price)}`}
         </button>
       </form>
     </main>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { Cabin } from '../gql/graphql';
@@ -49,6 +50,8 @@ interface Props {
   flight: FragmentType<typeof FlightCard_flight>;
   /** The cabin searched for; its fare is shown first and highlighted. */
   cabin: Cabin;
+  /** Shown in the card's head: how the caller's travel policy judges the offer. */
+  badge?: ReactNode;
 }
 
 /** One flight: times in each airport's own zone, duration, stops, fares per cabin. */
@@ -65,6 +68,7 @@ export function FlightCard(props: Props) {
           <span className="code">{flight.airline.code}</span> {flight.airline.name}
         </span>
         <span className="muted">{flight.flightNumber}</span>
+        {props.badge}
       </div>
 
       <div className="route">

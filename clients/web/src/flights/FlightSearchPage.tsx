@@ -6,6 +6,7 @@ import type { Cabin, SearchFlightsInput } from '../gql/graphql';
 import { formatCalendarDate, today } from '../format';
 import { AirportInput } from './AirportInput';
 import { CABIN_LABELS, FlightCard } from './FlightCard';
+import { PolicyBadge } from './PolicyBadge';
 
 const SearchFlightsQuery = graphql(`
   query SearchFlights($input: SearchFlightsInput!, $first: Int, $after: String) {
@@ -15,6 +16,10 @@ const SearchFlightsQuery = graphql(`
         node {
           id
           ...FlightCard_flight
+        }
+        offer {
+          id
+          ...PolicyBadge_offer
         }
       }
       pageInfo {
@@ -160,7 +165,7 @@ function Results({ search, onFilter }: { search: Search; onFilter: (s: Search) =
     <section aria-label={`Flights ${route}`} className="results">
       <p className="muted small" role="status">
         {connection.edges.length}
-        {connection.pageInfo.hasNextPage ? '+' : ''} flights {route}
+        {connection.pageInfo.hasNextPage ? '+' : ''} {connection.edges.length === 1 && !connection.pageInfo.hasNextPage ? 'flight' : 'flights'} {route}
       </p>
       {connection.facets && (
         <div className="facets" role="group" aria-label="Filter flights">
@@ -185,9 +190,9 @@ function Results({ search, onFilter }: { search: Search; onFilter: (s: Search) =
         </div>
       )}
       <ol className="flight-list">
-        {connection.edges.map(({ node }) => (
+        {connection.edges.map(({ node, offer }) => (
           <li key={node.id}>
-            <FlightCard flight={node} cabin={search.cabin} />
+            <FlightCard flight={node} cabin={search.cabin} badge={<PolicyBadge offer={offer} />} />
           </li>
         ))}
       </ol>

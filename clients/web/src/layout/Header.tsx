@@ -24,6 +24,7 @@ const SCREENS: { to: string; label: string; roles: Role[] }[] = [
   { to: '/hotels', label: 'Hotels', roles: [] },
   { to: '/packages', label: 'Packages', roles: [] },
   { to: '/trips', label: 'My trips', roles: [] },
+  { to: '/approvals', label: 'Approvals', roles: ['APPROVER', 'FINANCE', 'TRAVEL_ADMIN'] },
   { to: '/live', label: 'Live board', roles: ['TRAVEL_ADMIN', 'PLATFORM_ADMIN'] },
   { to: '/payments', label: 'Payments', roles: ['FINANCE'] },
   { to: '/analytics', label: 'Analytics', roles: ['FINANCE', 'TRAVEL_ADMIN'] },

@@ -43,6 +43,20 @@ const TripQuery = graphql(`
           currency
         }
       }
+      approval {
+        id
+        status
+        steps {
+          position
+          kind
+          status
+          comment
+          approver {
+            id
+            name
+          }
+        }
+      }
       history {
         at
         fromStatus
@@ -129,6 +143,20 @@ export function TripPage() {
           ))}
         </ul>
       </section>
+
+      {booking.approval && (
+        <section className="card" aria-label="Approval">
+          <h2>Approval: {booking.approval.status.toLowerCase()}</h2>
+          <ol className="history">
+            {booking.approval.steps.map((step) => (
+              <li key={step.position}>
+                {step.kind.toLowerCase().replace('_', ' ')} · {step.approver.name} · <strong>{step.status.toLowerCase()}</strong>
+                {step.comment ? ` (“${step.comment}”)` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
 
       {CANCELABLE.has(booking.status) && (
         <section className="card" aria-label="Cancel">
