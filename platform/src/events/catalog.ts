@@ -36,6 +36,36 @@ export interface EventPayloads {
   };
   'inventory.package_hold.released': { holdId: string; packageId: string; date: string; reason: 'released' | 'expired' | 'booking_canceled' };
   'inventory.package_hold.converted': { holdId: string; packageId: string; date: string; bookingId: string };
+  /**
+   * An operator recorded a flight's status (inventory's recordFlightStatus). `orgId` is null: flights are public.
+   * `alternatives`: bookable flights of the same route departing within two days after the original departure,
+   * with seats left, each cabin with its seats left and cheapest fare (minor units). Empty for gate changes and
+   * back-on-time reports. Times are ISO instants; cabins are inventory's database values (economy, business, ...).
+   */
+  'inventory.flight.status_changed': {
+    flightId: string;
+    flightNumber: string;
+    origin: string;
+    destination: string;
+    change: 'delayed' | 'canceled' | 'diverted' | 'gate_changed' | 'on_time';
+    status: string;
+    scheduledDepartureAt: string;
+    scheduledArrivalAt: string;
+    estimatedDepartureAt: string | null;
+    estimatedArrivalAt: string | null;
+    delayMinutes: number | null;
+    gate: string | null;
+    divertedTo: string | null;
+    reason: string | null;
+    alternatives: {
+      flightId: string;
+      flightNumber: string;
+      departureAt: string;
+      arrivalAt: string;
+      stops: number;
+      cabins: { cabin: string; seatsLeft: number; fareAmount: number; currency: string }[];
+    }[];
+  };
   'booking.drafted': { bookingId: string; travelerId: string; amount: number; currency: string; holdIds: string[] };
   'booking.confirmation_requested': {
     bookingId: string;

@@ -1,7 +1,7 @@
 import { alignByKey, childrenLoader, entityLoader, groupByKey, requireViewer, type BaseContext } from '@travel/platform';
 import DataLoader from 'dataloader';
 import { toCabinAvailability, type CabinAvailability } from './availability/availability.service.js';
-import type { AirlineRow, AirportRow, FlightRow, HoldRow, HotelRow, PackageDepartureRow, PackageHoldRow, RoomHoldRow, RoomTypeRow, TravelPackageRow } from './db/schema.js';
+import type { AirlineRow, AirportRow, FlightRow, FlightStatusChangeRow, HoldRow, HotelRow, PackageDepartureRow, PackageHoldRow, RoomHoldRow, RoomTypeRow, TravelPackageRow } from './db/schema.js';
 import { rangeLoader } from './loaders.js';
 import type { DepartureView } from './packages/packages.repository.js';
 import type { SeatView } from './seats/seats.repository.js';
@@ -15,6 +15,7 @@ export interface InventoryLoaders {
   seat: DataLoader<string, SeatView | null>;
   seatsOfFlight: DataLoader<string, SeatView[]>;
   cabinsOfFlight: DataLoader<string, CabinAvailability[]>;
+  statusHistoryOfFlight: DataLoader<string, FlightStatusChangeRow[]>;
   hotel: DataLoader<string, HotelRow | null>;
   roomTypesOfHotel: DataLoader<string, RoomTypeRow[]>;
   travelPackage: DataLoader<string, TravelPackageRow | null>;
@@ -64,6 +65,7 @@ export function createContext(base: BaseContext, services: InventoryServices): I
       cabinsOfFlight: new DataLoader(async (ids) =>
         groupByKey(ids, await repos.seats.cabinAvailability(onlyUuids(ids), now), (r) => r.flightId).map(toCabinAvailability),
       ),
+      statusHistoryOfFlight: childrenLoader((ids) => services.flightStatus.repository.historyOf(onlyUuids(ids)), (c) => c.flightId),
       hotel: entityLoader((ids) => repos.hotels.findByIds(onlyUuids(ids))),
       roomTypesOfHotel: childrenLoader((ids) => repos.hotels.roomTypesOf(onlyUuids(ids)), (r) => r.hotelId),
       travelPackage: entityLoader((ids) => repos.packages.findByIds(onlyUuids(ids))),

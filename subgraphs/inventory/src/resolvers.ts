@@ -2,6 +2,7 @@ import { mergeResolvers, type Resolvers } from '@travel/platform';
 import { airportsResolvers } from './airports/airports.resolvers.js';
 import { availabilityResolvers } from './availability/availability.resolvers.js';
 import type { InventoryContext } from './context.js';
+import { flightStatusResolvers } from './flight-status/flight-status.resolvers.js';
 import { flightsResolvers } from './flights/flights.resolvers.js';
 import { holdsResolvers } from './holds/holds.resolvers.js';
 import { hotelsResolvers } from './hotels/hotels.resolvers.js';
@@ -20,4 +21,5 @@ export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
   availabilityResolvers,
   roomHoldsResolvers,
   packageHoldsResolvers,
+  flightStatusResolvers,
 );

@@ -6,6 +6,8 @@ import { AvailabilityService } from './availability/availability.service.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { createContext, type InventoryContext } from './context.js';
 import * as tables from './db/schema.js';
+import { FlightStatusRepository } from './flight-status/flight-status.repository.js';
+import { FlightStatusService } from './flight-status/flight-status.service.js';
 import { FlightsRepository } from './flights/flights.repository.js';
 import { FlightsService } from './flights/flights.service.js';
 import { HoldSweeper } from './holds/hold-sweeper.js';
@@ -44,6 +46,7 @@ export interface InventoryServices {
     packageHolds: PackageHoldsRepository;
   };
   flights: FlightsService;
+  flightStatus: FlightStatusService;
   flightSearchCache: FlightSearchCache;
   holds: HoldsService;
   availability: AvailabilityService;
@@ -89,6 +92,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
   const services: InventoryServices = {
     clock: runtime.clock,
     repositories,
+    flightStatus: new FlightStatusService(eventing.uow, new FlightStatusRepository(runtime.db), repositories.airports, repositories.seats, runtime.pubsub, runtime.clock, logger),
     flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache),
     flightSearchCache,
     holds,
