@@ -114,6 +114,33 @@ export interface EventPayloads {
     priceDifference: number;
     currency: string;
   };
+  /**
+   * A flight status change reached a booking: a disruption was recorded with its severity (see booking's
+   * src/disruptions/severity.ts). `requiresAttention`: the booking moved to requires_attention.
+   */
+  'booking.disrupted': {
+    bookingId: string;
+    disruptionId: string;
+    travelerId: string;
+    bookedById: string;
+    flightId: string;
+    kind: 'delayed' | 'canceled' | 'diverted' | 'gate_changed';
+    severity: 'low' | 'medium' | 'high' | 'critical';
+    requiresAttention: boolean;
+    suggestions: number;
+  };
+  /** A disrupted booking moved onto an alternative flight (acceptRebooking); booking.segment_changed carries the hold swap. */
+  'booking.rebooked': {
+    bookingId: string;
+    disruptionId: string;
+    travelerId: string;
+    fromFlightId: string;
+    toFlightId: string;
+    newHoldId: string;
+    priceDifference: number;
+    currency: string;
+    automatic: boolean;
+  };
   /** The traveler's passport, contact or needs changed on a booking; no personal data travels in the event. */
   'booking.traveler_details_updated': { bookingId: string; travelerId: string };
   /** A canceled booking's quoted refund was paid back (after payment.refunded): the booking is now refunded. */
