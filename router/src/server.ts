@@ -13,10 +13,12 @@ import { EventExecutor } from './subscriptions/event-executor.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/limits.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { EVENT_STREAM_FIELDS, PERSONAL_STREAM_FIELDS } from './subscriptions/stream-fields.js';
 import { attachWsGraphql } from './subscriptions/ws-server.js';
 
 export { DEFAULT_SUBSCRIPTION_LIMITS, EVENTS_MAY_HAVE_BEEN_MISSED, type SubscriptionLimits } from './subscriptions/limits.js';
 export type { SubscriptionStats } from './subscriptions/hub.js';
+export { EVENT_STREAM_FIELDS, PERSONAL_STREAM_FIELDS } from './subscriptions/stream-fields.js';
 
 export interface RouterOptions {
   config: Config;
@@ -28,9 +30,11 @@ export interface RouterOptions {
   /**
    * Subscription root fields that stream events rather than states. By default a
    * watcher joining a shared stream first gets its latest result (the current
-   * state); for these it only gets what happens after it joined.
+   * state); for these it only gets what happens after it joined. EVENT_STREAM_FIELDS unless given.
    */
-  eventStreamFields?: string[];
+  eventStreamFields?: readonly string[];
+  /** Subscription root fields whose streams are shared per person; PERSONAL_STREAM_FIELDS unless given. */
+  personalFields?: readonly string[];
 }
 
 type SubgraphKey = Parameters<ServiceDirectory['url']>[0];
@@ -88,7 +92,16 @@ export class RouterServer {
     const planner = new SubscriptionPlanner(supergraphSdl);
     const services = Object.fromEntries(planner.subgraphNames.map((name) => [name, new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) })]));
     const executor = new EventExecutor(planner, services, logger);
-    this.hub = new SubscriptionHub({ planner, executor, subgraphUrl: (name) => directory.url(name as SubgraphKey), internalSecret: config.INTERNAL_SECRET, limits, eventStreamFields: new Set(this.options.eventStreamFields ?? []), logger });
+    this.hub = new SubscriptionHub({
+      planner,
+      executor,
+      subgraphUrl: (name) => directory.url(name as SubgraphKey),
+      internalSecret: config.INTERNAL_SECRET,
+      limits,
+      eventStreamFields: new Set(this.options.eventStreamFields ?? EVENT_STREAM_FIELDS),
+      personalFields: new Set(this.options.personalFields ?? PERSONAL_STREAM_FIELDS),
+      logger,
+    });
     this.ws = attachWsGraphql({ httpServer: this.http, config, planner, hub: this.hub, apollo: this.apollo, limits, logger });
 
     const bound = await listen(this.http, port, host);

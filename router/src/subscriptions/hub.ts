@@ -32,11 +32,15 @@ const IDENTITY_REUSE_MS = 20_000;
 /**
  * Who may share a stream: same organization and same roles see the same
  * data, so their events and entity fetches are computed once. The person is
- * not part of it: a subscription payload must not depend on who within the
- * organization is watching beyond their roles.
+ * part of it only for personal fields (PERSONAL_STREAM_FIELDS); any other
+ * subscription payload must not depend on who within the organization is
+ * watching beyond their roles.
  */
-export function authScope(viewer: Viewer | null): string {
-  return viewer ? `${viewer.orgId}|${[...viewer.roles].sort().join(',')}` : 'anonymous';
+export function authScope(viewer: Viewer | null, personal = false): string {
+  if (!viewer) return 'anonymous';
+  const scope = `${viewer.orgId}|${[...viewer.roles].sort().join(',')}`;
+  // A personal field's payload depends on the person, so only that person's subscribers may share its stream.
+  return personal ? `${scope}|${viewer.personId}` : scope;
 }
 
 function rootField(plan: SubscriptionPlan): string {
@@ -75,13 +79,15 @@ export class SubscriptionHub {
       limits: SubscriptionLimits;
       /** Root fields whose messages are events rather than states: late joiners get no replay of the latest one. */
       eventStreamFields: ReadonlySet<string>;
+      /** Root fields whose payload depends on the person watching: streams are shared per person (stream-fields.ts). */
+      personalFields: ReadonlySet<string>;
       logger: Logger;
     },
   ) {}
 
   subscribe(request: SubscribeRequest): SubscriberStream {
     const plan = this.deps.planner.plan(request.document, request.operationName);
-    const scope = authScope(request.viewer);
+    const scope = authScope(request.viewer, this.deps.personalFields.has(rootField(plan)));
     const key = createHash('sha256')
       .update(`${request.operationName ?? ''}\n${gql.print(request.document)}\n${canonical(request.variables)}\n${scope}`)
       .digest('hex');

@@ -1,5 +1,7 @@
 import { mergeResolvers, type Resolvers } from '@travel/platform';
 import { bookingsResolvers } from './bookings/bookings.resolvers.js';
 import type { BookingContext } from './context.js';
+import { disruptionsResolvers } from './disruptions/disruptions.resolvers.js';
+import { notificationsResolvers } from './notifications/notifications.resolvers.js';
 
-export const resolvers: Resolvers<BookingContext> = mergeResolvers(bookingsResolvers);
+export const resolvers: Resolvers<BookingContext> = mergeResolvers(bookingsResolvers, disruptionsResolvers, notificationsResolvers);

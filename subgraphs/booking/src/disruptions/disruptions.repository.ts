@@ -90,6 +90,18 @@ export class DisruptionsRepository {
       .limit(limit + 1);
   }
 
+  /** Distinct travelers of the organization with a live booking on each flight. */
+  async travelersOnFlights(orgId: string, flightIds: readonly string[], statuses: readonly BookingStatus[], db: Executor = this.db): Promise<{ flightId: string; travelerId: string }[]> {
+    if (flightIds.length === 0) return [];
+    const rows = await db
+      .selectDistinct({ flightId: segments.flightId, travelerId: bookings.travelerId })
+      .from(segments)
+      .innerJoin(bookings, eq(bookings.id, segments.bookingId))
+      .where(and(eq(segments.orgId, orgId), inArray(segments.flightId, [...flightIds]), inArray(bookings.status, [...statuses])))
+      .orderBy(asc(bookings.travelerId));
+    return rows.flatMap((r) => (r.flightId ? [{ flightId: r.flightId, travelerId: r.travelerId }] : []));
+  }
+
   async suggestionsOf(orgId: string, disruptionIds: readonly string[], db: Executor = this.db): Promise<RebookingSuggestionRow[]> {
     if (disruptionIds.length === 0) return [];
     return db
