@@ -100,9 +100,12 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     await traveler.signIn(fx.travelerEmail, fx.password);
     const { bookingId } = await bookConfirmed(traveler, fx.flightId);
 
-    const [adminToken, otherToken, travelerToken, opsToken] = await Promise.all(
-      [fx.adminEmail, fx.otherAdminEmail, fx.travelerEmail, fx.opsEmail].map((email) => tokenOf(stack.routerUrl, email, fx.password)),
-    );
+    const [adminToken, otherToken, travelerToken, opsToken] = await Promise.all([
+      tokenOf(stack.routerUrl, fx.adminEmail, fx.password),
+      tokenOf(stack.routerUrl, fx.otherAdminEmail, fx.password),
+      tokenOf(stack.routerUrl, fx.travelerEmail, fx.password),
+      tokenOf(stack.routerUrl, fx.opsEmail, fx.password),
+    ]);
     const admin = watch<Raised>(ws(adminToken), DISRUPTION_RAISED);
     const other = watch<Raised>(ws(otherToken), DISRUPTION_RAISED);
     const mine = watch<Updated>(ws(travelerToken), BOOKING_UPDATED);
