@@ -26,13 +26,23 @@ const ON_FLIGHT = ['draft', 'pending_approval', 'payment_pending', 'confirmed', 
 
 /** Loaders are per request and scoped to the caller's organization in every query they run. */
 export function createContext(base: BaseContext, services: BookingServices): BookingContext {
+  return { ...base, services, loaders: createLoaders(base, services) };
+}
+
+/**
+ * A subscription's context lives as long as its stream, so its loaders would
+ * answer every event from what the first one cached; each event gets new ones.
+ */
+export function renewLoaders(ctx: BookingContext): BookingContext {
+  ctx.loaders = createLoaders(ctx, ctx.services);
+  return ctx;
+}
+
+function createLoaders(base: BaseContext, services: BookingServices): BookingLoaders {
   const orgOf = () => requireViewer(base.viewer).orgId;
   const repo = services.repositories.bookings;
   const disruptions = services.disruptions.repository;
   return {
-    ...base,
-    services,
-    loaders: {
       booking: entityLoader((ids) => repo.findByIds(orgOf(), ids)),
       segments: childrenLoader((ids) => repo.segmentsOf(orgOf(), ids), (s) => s.bookingId),
       history: childrenLoader((ids) => repo.transitionsOf(orgOf(), ids), (t) => t.bookingId),
@@ -44,6 +54,5 @@ export function createContext(base: BaseContext, services: BookingServices): Boo
         const rows = await disruptions.travelersOnFlights(orgOf(), flightIds, ON_FLIGHT);
         return flightIds.map((id) => rows.filter((r) => r.flightId === id).map((r) => r.travelerId));
       }),
-    },
   };
 }

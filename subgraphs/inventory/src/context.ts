@@ -44,6 +44,17 @@ function groupInto<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
 }
 
 /**
+ * A subscription's context lives as long as its stream, so its loaders (and
+ * its `now`) would answer every event from the first; each event gets new ones.
+ */
+export function renewLoaders(ctx: InventoryContext): InventoryContext {
+  const fresh = createContext(ctx, ctx.services);
+  ctx.loaders = fresh.loaders;
+  ctx.now = fresh.now;
+  return ctx;
+}
+
+/**
  * Loaders are per request. Catalog data (airports, flights, seats, hotels,
  * packages) is public; holds are scoped to the caller's organization in the
  * query. Malformed ids are dropped before SQL and so resolve to null.

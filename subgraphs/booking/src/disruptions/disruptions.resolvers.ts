@@ -2,7 +2,7 @@ import { DomainError, enumResolver, pageArgs, requireRole, requireViewer, toConn
 import { GraphQLError } from 'graphql';
 import { ACTS_FOR_OTHERS } from '../bookings/permissions.js';
 import { payloadWithFieldErrors as payload } from '../bookings/validation.js';
-import type { BookingContext } from '../context.js';
+import { renewLoaders, type BookingContext } from '../context.js';
 import { DISRUPTION_KINDS, DISRUPTION_SEVERITIES, DISRUPTION_STATES, type DisruptionRow, type RebookingSuggestionRow } from '../db/schema.js';
 import type { DisruptionMessage } from '../notifications/live-updates.js';
 import { TRAVEL_ADMIN_ROLE } from '../notifications/notifications.service.js';
@@ -45,11 +45,7 @@ export const disruptionsResolvers: Resolvers<BookingContext> = {
           throw asGraphQLError(error);
         }
       },
-      // Read fresh for every event: the subscription's context (and its loaders) lives as long as the stream.
-      resolve: async (message: DisruptionMessage, _: unknown, ctx: BookingContext) => {
-        const [row] = await ctx.services.disruptions.repository.findByIds(requireViewer(ctx.viewer).orgId, [message.disruptionId]);
-        return row ?? null;
-      },
+      resolve: (message: DisruptionMessage, _: unknown, ctx: BookingContext) => renewLoaders(ctx).loaders.disruption.load(message.disruptionId),
     },
   },
   Disruption: {

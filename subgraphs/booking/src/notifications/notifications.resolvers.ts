@@ -1,7 +1,7 @@
 import { DomainError, enumResolver, pageArgs, requireViewer, toConnection, type Resolvers } from '@travel/platform';
 import { GraphQLError } from 'graphql';
 import { payloadWithFieldErrors as payload } from '../bookings/validation.js';
-import type { BookingContext } from '../context.js';
+import { renewLoaders, type BookingContext } from '../context.js';
 import { NOTIFICATION_KINDS } from '../db/schema.js';
 import type { BookingUpdateMessage } from './live-updates.js';
 import type { NotificationCursor, NotificationView } from './notifications.repository.js';
@@ -41,8 +41,7 @@ export const notificationsResolvers: Resolvers<BookingContext> = {
         }
       },
       resolve: async (message: BookingUpdateMessage, _: unknown, ctx: BookingContext) => {
-        // Read fresh for every event: the subscription's context (and its loaders) lives as long as the stream.
-        const [booking] = await ctx.services.repositories.bookings.findByIds(requireViewer(ctx.viewer).orgId, [message.bookingId]);
+        const booking = await renewLoaders(ctx).loaders.booking.load(message.bookingId);
         return booking ? { booking, status: booking.status, event: message.event, at: message.at } : null;
       },
     },

@@ -1,6 +1,6 @@
 import { DomainError, enumResolver, payload, requireRole, type Resolvers } from '@travel/platform';
 import { GraphQLError } from 'graphql';
-import type { InventoryContext } from '../context.js';
+import { renewLoaders, type InventoryContext } from '../context.js';
 import { FLIGHT_STATUS_CHANGES, type FlightRow, type FlightStatusChangeRow } from '../db/schema.js';
 import type { FlightStatusUpdate } from './flight-status.service.js';
 
@@ -30,7 +30,10 @@ export const flightStatusResolvers: Resolvers<InventoryContext> = {
           throw error;
         }
       },
-      resolve: (update: FlightStatusUpdate) => update.change,
+      resolve: (update: FlightStatusUpdate, _: unknown, ctx: InventoryContext) => {
+        renewLoaders(ctx);
+        return update.change;
+      },
     },
   },
   FlightStatusUpdate: {
