@@ -100,18 +100,21 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     await traveler.signIn(fx.travelerEmail, fx.password);
     const { bookingId } = await bookConfirmed(traveler, fx.flightId);
 
-    const [adminToken, otherToken, travelerToken, opsToken] = await Promise.all([
+    const [adminToken, otherToken, travelerToken, opsToken, colleagueToken] = await Promise.all([
       tokenOf(stack.routerUrl, fx.adminEmail, fx.password),
       tokenOf(stack.routerUrl, fx.otherAdminEmail, fx.password),
       tokenOf(stack.routerUrl, fx.travelerEmail, fx.password),
       tokenOf(stack.routerUrl, fx.opsEmail, fx.password),
+      tokenOf(stack.routerUrl, fx.colleagueEmail, fx.password),
     ]);
     const admin = watch<Raised>(ws(adminToken), DISRUPTION_RAISED);
     const other = watch<Raised>(ws(otherToken), DISRUPTION_RAISED);
     const mine = watch<Updated>(ws(travelerToken), BOOKING_UPDATED);
+    // Same organization and roles as the traveler, same document: bookingUpdated is personal, so not the same stream.
+    const colleague = watch<Updated>(ws(colleagueToken), BOOKING_UPDATED);
     const status = watch<StatusChanged>(ws(adminToken), FLIGHT_STATUS, { flightId: fx.flightId });
-    // Subscriptions are live once the router has opened their upstreams.
-    await within(5000, 'four upstream subscriptions', () => (stack.router.subscriptionStats().upstreamOpen >= 4 ? true : undefined));
+    // Subscriptions are live once the router has opened their upstreams: one per person for bookingUpdated.
+    await within(5000, 'five upstream subscriptions', () => (stack.router.subscriptionStats().upstreamOpen === 5 ? true : undefined));
 
     // A travel admin is not flight operations.
     const refused = await gqlRequest(stack.routerUrl, RECORD_STATUS, { input: { flightId: fx.flightId, change: 'CANCELED' } }, { authorization: `Bearer ${adminToken}` });
@@ -144,6 +147,7 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     const statusUpdate = await within(5000, 'the flight status change', () => status.received[0]);
     expect(statusUpdate.data?.flightStatusChanged).toMatchObject({ change: 'CANCELED', status: 'CANCELED', flight: { travelersFromMyOrganization: [{ name: 'Ava Traveler' }] } });
     expect(other.received).toEqual([]);
+    expect(colleague.received).toEqual([]);
 
     // The in-app inbox: the traveler and the travel admin each have the notice; the other organization has none.
     const inbox = async (token: string) =>

@@ -11,6 +11,8 @@ export interface DisruptionFixture {
   /** Organization A: the traveler and its travel admin. */
   travelerEmail: string;
   adminEmail: string;
+  /** Organization A: a colleague of the traveler, who must not hear of the traveler's bookings. */
+  colleagueEmail: string;
   /** Organization B: a travel admin who must hear nothing of A. */
   otherAdminEmail: string;
   /** Flight operations (platform_admin), in an organization of its own. */
@@ -40,9 +42,10 @@ async function organization(servers: SubgraphServers, people: { name: string; ro
 
 /** Three organizations and three flights JFK→LHR: the one that will be disrupted (ten days out) and two the day after. */
 export async function createDisruptionFixture(servers: SubgraphServers, now = new Date()): Promise<DisruptionFixture> {
-  const [travelerEmail, adminEmail] = await organization(servers, [
+  const [travelerEmail, adminEmail, colleagueEmail] = await organization(servers, [
     { name: 'Ava Traveler', roles: ['traveler'] },
     { name: 'Tara Admin', roles: ['traveler', 'travel_admin'] },
+    { name: 'Ben Colleague', roles: ['traveler'] },
   ]);
   const [otherAdminEmail] = await organization(servers, [{ name: 'Olga Admin', roles: ['traveler', 'travel_admin'] }]);
   const [opsEmail] = await organization(servers, [{ name: 'Omar Ops', roles: ['platform_admin'] }]);
@@ -68,6 +71,7 @@ export async function createDisruptionFixture(servers: SubgraphServers, now = ne
     password: PASSWORD,
     travelerEmail: travelerEmail!,
     adminEmail: adminEmail!,
+    colleagueEmail: colleagueEmail!,
     otherAdminEmail: otherAdminEmail!,
     opsEmail: opsEmail!,
     flightId: flights[0]!.id,
