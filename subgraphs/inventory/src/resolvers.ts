@@ -3,6 +3,7 @@ import { airportsResolvers } from './airports/airports.resolvers.js';
 import { availabilityResolvers } from './availability/availability.resolvers.js';
 import type { InventoryContext } from './context.js';
 import { flightStatusResolvers } from './flight-status/flight-status.resolvers.js';
+import { productAvailabilityResolvers } from './live-availability/product-availability.resolvers.js';
 import { flightsResolvers } from './flights/flights.resolvers.js';
 import { holdsResolvers } from './holds/holds.resolvers.js';
 import { hotelsResolvers } from './hotels/hotels.resolvers.js';
@@ -22,4 +23,5 @@ export const resolvers: Resolvers<InventoryContext> = mergeResolvers(
   roomHoldsResolvers,
   packageHoldsResolvers,
   flightStatusResolvers,
+  productAvailabilityResolvers,
 );

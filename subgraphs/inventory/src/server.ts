@@ -6,6 +6,7 @@ import { AvailabilityService } from './availability/availability.service.js';
 import { CatalogService } from './catalog/catalog.service.js';
 import { createContext, type InventoryContext } from './context.js';
 import * as tables from './db/schema.js';
+import { ProductAvailability } from './live-availability/product-availability.js';
 import { FlightStatusRepository } from './flight-status/flight-status.repository.js';
 import { FlightStatusService } from './flight-status/flight-status.service.js';
 import { FlightsRepository } from './flights/flights.repository.js';
@@ -47,6 +48,7 @@ export interface InventoryServices {
   };
   flights: FlightsService;
   flightStatus: FlightStatusService;
+  productAvailability: ProductAvailability;
   flightSearchCache: FlightSearchCache;
   holds: HoldsService;
   availability: AvailabilityService;
@@ -92,6 +94,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
   const services: InventoryServices = {
     clock: runtime.clock,
     repositories,
+    productAvailability: new ProductAvailability(runtime.pubsub, repositories.hotels, repositories.packages, logger),
     flightStatus: new FlightStatusService(eventing.uow, new FlightStatusRepository(runtime.db), repositories.airports, repositories.seats, runtime.pubsub, runtime.clock, logger),
     flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache),
     flightSearchCache,
@@ -112,7 +115,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     eventing,
     services,
     context: (base) => createContext(base, services),
-    consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability)],
+    consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability), services.productAvailability.consumer()],
     workers: [new HoldSweeper([holds, roomHolds, packageHolds], logger, { intervalMs: options.holdSweepIntervalMs }), searchCache],
   });
 }

@@ -32,7 +32,7 @@ const recordInput = z.object({
   divertedTo: z
     .string()
     .trim()
-    .regex(/^[A-Za-z]{3}$/, { error: 'divertedTo is a three-letter IATA airport code' })
+    .regex(/^[A-Za-z0-9]{3,10}$/, { error: 'divertedTo is an airport code' })
     .transform((c) => c.toUpperCase())
     .nullish(),
   reason: z.string().trim().max(500, { error: 'reason takes at most 500 characters' }).nullish(),
