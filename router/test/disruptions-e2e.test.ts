@@ -4,7 +4,7 @@ import { startStack, type Stack } from '@travel/stack/src/stack.js';
 import { bookConfirmed, createDisruptionFixture, type DisruptionFixture } from '@travel/stack/test/disruption.fixtures.js';
 import { client } from '@travel/stack/test/journey.js';
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routerClient, watch, within } from './ws-client.js';
 
 const RECORD_STATUS = /* GraphQL */ `
@@ -138,8 +138,8 @@ describe('disruptions through the router, all six subgraphs in one process', () 
       booking: { id: bookingId, status: 'REQUIRES_ATTENTION', traveler: { name: 'Ava Traveler' } },
       flight: { flightNumber: fx.flightNumber, status: 'CANCELED', origin: { code: 'JFK' } },
     });
-    // Same-route flight with seats and the same fare is suggested; the one at twice the fare is not.
-    expect(d.suggestions.map((s) => s.flight.id)).toEqual([fx.alternativeId]);
+    // Same-route flights with seats at most 50 % dearer, earliest arrival first; the one at twice the fare is not suggested.
+    expect(d.suggestions.map((s) => s.flight.id)).toEqual([fx.alternativeId, fx.laterId]);
     expect(d.suggestions[0]).toMatchObject({ rank: 1, flight: { flightNumber: fx.alternativeNumber }, fare: { amount: 64_900 }, fareDifference: { amount: 0 } });
 
     const update = await within(5000, "the traveler's booking update", () => mine.received.find((r) => r.data?.bookingUpdated.event === 'booking.disrupted'));
@@ -187,5 +187,36 @@ describe('disruptions through the router, all six subgraphs in one process', () 
       { what: 'the new hold converted', timeoutMs: 10_000 },
     );
     await within(5000, 'the rebooked update', () => mine.received.find((r) => r.data?.bookingUpdated.event === 'booking.rebooked'));
+  });
+
+  it('rebooks onto the best suggestion by itself when the organization enables auto-rebook', async () => {
+    const traveler = client(stack.routerUrl);
+    await traveler.signIn(fx.travelerEmail, fx.password);
+    const { bookingId } = await bookConfirmed(traveler, fx.alternativeId);
+    // Customer has no autoRebook setting yet (see auto-rebook.ts); the organization of the fixture turns it on here.
+    const setting = stack.servers.booking.services.disruptions.autoRebook;
+    const enabled = vi.spyOn(setting, 'enabled').mockImplementation(async (orgId) => orgId === fx.orgId);
+    try {
+      const opsToken = await tokenOf(stack.routerUrl, fx.opsEmail, fx.password);
+      const recorded = await gqlRequest<{ recordFlightStatus: { errors: unknown[] } }>(stack.routerUrl, RECORD_STATUS, { input: { flightId: fx.alternativeId, change: 'CANCELED' } }, { authorization: `Bearer ${opsToken}` });
+      expect(recorded.data?.recordFlightStatus.errors).toEqual([]);
+      const booking = await eventually(
+        async () => {
+          const { booking: b } = await traveler.send<{ booking: { status: string; segments: { flight: { id: string } }[]; history: { toStatus: string; actor: { id: string } | null }[]; disruptions: { state: string }[] } }>(
+            `query ($id: ID!) { booking(id: $id) { status segments { flight { id } } history { toStatus actor { id } } disruptions { state } } }`,
+            { id: bookingId },
+          );
+          return b.disruptions.some((x) => x.state === 'REBOOKED') ? b : undefined;
+        },
+        { what: 'the automatic rebooking', timeoutMs: 15_000 },
+      );
+      expect(booking).toMatchObject({ status: 'CONFIRMED', segments: [{ flight: { id: fx.laterId } }] });
+      expect(booking.history.slice(-2)).toEqual([
+        { toStatus: 'REQUIRES_ATTENTION', actor: null },
+        { toStatus: 'CONFIRMED', actor: null },
+      ]);
+    } finally {
+      enabled.mockRestore();
+    }
   });
 });

@@ -8,6 +8,8 @@ import * as op from './journey.operations.js';
 
 export interface DisruptionFixture {
   password: string;
+  /** Organization A, whose traveler books. */
+  orgId: string;
   /** Organization A: the traveler and its travel admin. */
   travelerEmail: string;
   adminEmail: string;
@@ -24,6 +26,8 @@ export interface DisruptionFixture {
   alternativeNumber: string;
   /** Same route the next day at twice the fare: filtered out by the default rebooking filter. */
   pricyId: string;
+  /** Same route the next evening, a little dearer: suggested after the alternative (later arrival). */
+  laterId: string;
 }
 
 const PASSWORD = 'disruption-password';
@@ -37,18 +41,19 @@ async function organization(servers: SubgraphServers, people: { name: string; ro
     people: people.map((p, i) => ({ ref: `p${i}`, email: emails[i]!, name: p.name, department: 'Engineering', level: 'senior', roles: p.roles, password: PASSWORD })),
   });
   await servers.policy.services.policies.createPolicy(org.id, DEMO_POLICY);
-  return emails;
+  return { emails, orgId: org.id };
 }
 
 /** Three organizations and three flights JFK→LHR: the one that will be disrupted (ten days out) and two the day after. */
 export async function createDisruptionFixture(servers: SubgraphServers, now = new Date()): Promise<DisruptionFixture> {
-  const [travelerEmail, adminEmail, colleagueEmail] = await organization(servers, [
+  const a = await organization(servers, [
     { name: 'Ava Traveler', roles: ['traveler'] },
     { name: 'Tara Admin', roles: ['traveler', 'travel_admin'] },
     { name: 'Ben Colleague', roles: ['traveler'] },
   ]);
-  const [otherAdminEmail] = await organization(servers, [{ name: 'Olga Admin', roles: ['traveler', 'travel_admin'] }]);
-  const [opsEmail] = await organization(servers, [{ name: 'Omar Ops', roles: ['platform_admin'] }]);
+  const [travelerEmail, adminEmail, colleagueEmail] = a.emails;
+  const [otherAdminEmail] = (await organization(servers, [{ name: 'Olga Admin', roles: ['traveler', 'travel_admin'] }])).emails;
+  const [opsEmail] = (await organization(servers, [{ name: 'Omar Ops', roles: ['platform_admin'] }])).emails;
   await servers.inventory.services.catalog.upsertAirports([
     { code: 'JFK', name: 'John F Kennedy Intl', city: 'New York', country: 'United States', latitude: 40.639751, longitude: -73.778925, timeZone: 'America/New_York' },
     { code: 'LHR', name: 'Heathrow', city: 'London', country: 'United Kingdom', latitude: 51.4706, longitude: -0.461941, timeZone: 'Europe/London' },
@@ -66,9 +71,10 @@ export async function createDisruptionFixture(servers: SubgraphServers, now = ne
     seatPrices: { economy, business: 389_000 },
     currency: 'USD',
   });
-  const { flights } = await servers.inventory.services.catalog.insertFlights([flight(0, 0, 64_900), flight(1, 24, 64_900), flight(2, 20, 129_800)]);
+  const { flights } = await servers.inventory.services.catalog.insertFlights([flight(0, 0, 64_900), flight(1, 24, 64_900), flight(2, 20, 129_800), flight(3, 30, 70_000)]);
   return {
     password: PASSWORD,
+    orgId: a.orgId,
     travelerEmail: travelerEmail!,
     adminEmail: adminEmail!,
     colleagueEmail: colleagueEmail!,
@@ -79,6 +85,7 @@ export async function createDisruptionFixture(servers: SubgraphServers, now = ne
     alternativeId: flights[1]!.id,
     alternativeNumber: flights[1]!.flightNumber,
     pricyId: flights[2]!.id,
+    laterId: flights[3]!.id,
   };
 }
 

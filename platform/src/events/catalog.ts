@@ -66,6 +66,24 @@ export interface EventPayloads {
       cabins: { cabin: string; seatsLeft: number; fareAmount: number; currency: string }[];
     }[];
   };
+  /**
+   * Inventory held a seat for an automatic rebooking (booking.rebooking_hold_requested), in the organization and for
+   * the traveler; `hold` describes it as booking's hold reads would (cabin as the GraphQL name), or is null with
+   * `failure` when no seat could be held.
+   */
+  'inventory.rebooking_hold.placed': {
+    bookingId: string;
+    disruptionId: string;
+    suggestionId: string;
+    hold: {
+      id: string;
+      expiresAt: string;
+      price: { amount: number; currency: string };
+      seat: { id: string; cabin: string; seatNumber: string };
+      flight: { id: string; flightNumber: string; departureAt: string; arrivalAt: string; airline: { code: string }; origin: { code: string }; destination: { code: string } };
+    } | null;
+    failure: string | null;
+  };
   'booking.drafted': { bookingId: string; travelerId: string; amount: number; currency: string; holdIds: string[] };
   'booking.confirmation_requested': {
     bookingId: string;
@@ -129,6 +147,8 @@ export interface EventPayloads {
     requiresAttention: boolean;
     suggestions: number;
   };
+  /** The organization rebooks automatically: booking asks inventory to hold a seat on the best suggestion for the traveler. */
+  'booking.rebooking_hold_requested': { bookingId: string; disruptionId: string; suggestionId: string; flightId: string; cabin: string; travelerId: string };
   /** A disrupted booking moved onto an alternative flight (acceptRebooking); booking.segment_changed carries the hold swap. */
   'booking.rebooked': {
     bookingId: string;

@@ -98,7 +98,10 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
       {
         from: ['inventory'],
         group: 'booking-disruptions',
-        handlers: { 'inventory.flight.status_changed': (event, scope) => disruptions.onFlightStatusChanged(event, scope) },
+        handlers: {
+          'inventory.flight.status_changed': (event, scope) => disruptions.onFlightStatusChanged(event, scope),
+          'inventory.rebooking_hold.placed': (event, scope) => disruptions.onRebookingHold(event, scope),
+        },
       },
       live.consumer(),
     ],

@@ -7,6 +7,7 @@ import { CatalogService } from './catalog/catalog.service.js';
 import { createContext, type InventoryContext } from './context.js';
 import * as tables from './db/schema.js';
 import { ProductAvailability } from './live-availability/product-availability.js';
+import { rebookingHoldsConsumer } from './flight-status/rebooking-holds.consumer.js';
 import { FlightStatusRepository } from './flight-status/flight-status.repository.js';
 import { FlightStatusService } from './flight-status/flight-status.service.js';
 import { FlightsRepository } from './flights/flights.repository.js';
@@ -91,11 +92,12 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
   const holds = new HoldsService(eventing.uow, repositories.holds, repositories.seats, repositories.flights, availability, runtime.clock, logger);
   const roomHolds = new RoomHoldsService(eventing.uow, repositories.roomHolds, repositories.hotels, runtime.clock, logger);
   const packageHolds = new PackageHoldsService(eventing.uow, repositories.packageHolds, repositories.packages, runtime.clock, logger);
+  const flightStatusRepository = new FlightStatusRepository(runtime.db);
   const services: InventoryServices = {
     clock: runtime.clock,
     repositories,
     productAvailability: new ProductAvailability(runtime.pubsub, repositories.hotels, repositories.packages, logger),
-    flightStatus: new FlightStatusService(eventing.uow, new FlightStatusRepository(runtime.db), repositories.airports, repositories.seats, runtime.pubsub, runtime.clock, logger),
+    flightStatus: new FlightStatusService(eventing.uow, flightStatusRepository, repositories.airports, repositories.seats, runtime.pubsub, runtime.clock, logger),
     flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache),
     flightSearchCache,
     holds,
@@ -115,7 +117,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     eventing,
     services,
     context: (base) => createContext(base, services),
-    consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability), services.productAvailability.consumer()],
+    consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability), services.productAvailability.consumer(), rebookingHoldsConsumer(holds, flightStatusRepository, logger)],
     workers: [new HoldSweeper([holds, roomHolds, packageHolds], logger, { intervalMs: options.holdSweepIntervalMs }), searchCache],
   });
 }

@@ -2,10 +2,11 @@ import { DomainError, parseInput, type Clock, type DomainEvent, type Logger, typ
 import { z } from 'zod';
 import type { BookingStatus } from '../bookings/booking-state-machine.js';
 import type { BookingsRepository } from '../bookings/bookings.repository.js';
-import type { ChangesService } from '../bookings/changes.service.js';
+import type { ChangesService, SegmentContent } from '../bookings/changes.service.js';
 import { assertMayAct } from '../bookings/permissions.js';
+import { segmentFromHold } from '../bookings/segment-snapshots.js';
 import type { StatusMoves } from '../bookings/status-moves.js';
-import type { BookingRow, DisruptionKind, DisruptionRow, SegmentRow } from '../db/schema.js';
+import type { BookingRow, DisruptionKind, DisruptionRow, RebookingSuggestionRow, SegmentRow } from '../db/schema.js';
 import type { NewNotification } from '../notifications/notifications.repository.js';
 import { TRAVEL_ADMIN_ROLE, type NotificationsService } from '../notifications/notifications.service.js';
 import type { AutoRebookSetting } from './auto-rebook.js';
@@ -62,7 +63,7 @@ export class DisruptionsService {
     private readonly changes: ChangesService,
     private readonly notifications: NotificationsService,
     private readonly filter: RebookingFilter,
-    private readonly autoRebook: AutoRebookSetting,
+    readonly autoRebook: AutoRebookSetting,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -124,12 +125,40 @@ export class DisruptionsService {
           suggestions: suggestions.length,
         },
       });
-      if (suggestions.length > 0 && needsAttention(severity) && (await this.autoRebook.enabled(current.orgId))) {
-        // Rebooking needs a hold on the new flight, which only inventory can take; until it can take one on booking's
-        // behalf (an event asking for it), an enabled organization gets the suggestions and the notice like the others.
-        this.logger.info({ disruptionId: disruption.id, orgId: current.orgId }, 'auto-rebook is enabled but needs a hold from inventory; suggestions offered instead');
+      const best = suggestions[0];
+      if (best && needsAttention(severity) && (await this.autoRebook.enabled(current.orgId))) {
+        // Only inventory can hold the new seat; its answer (inventory.rebooking_hold.placed) completes the rebooking.
+        await emit({
+          type: 'booking.rebooking_hold_requested',
+          orgId: current.orgId,
+          aggregateId: current.id,
+          payload: { bookingId: current.id, disruptionId: disruption.id, suggestionId: best.id, flightId: best.flightId, cabin: best.cabin, travelerId: current.travelerId },
+        });
       }
     }
+  }
+
+  /**
+   * Inventory's answer to an automatic rebooking: with a hold, the booking is rebooked onto it like acceptRebooking
+   * would (no person acting); without one, or when someone resolved the disruption meanwhile, it stays as it is
+   * (an unused hold runs out on its own).
+   */
+  async onRebookingHold(event: DomainEvent<'inventory.rebooking_hold.placed'>, scope: WorkScope): Promise<void> {
+    const { hold, disruptionId, suggestionId, failure } = event.payload;
+    if (!event.orgId) return;
+    if (!hold) {
+      this.logger.info({ disruptionId, failure }, 'automatic rebooking found no seat; the disruption waits for a person');
+      return;
+    }
+    const locked = await this.repository.lock(event.orgId, disruptionId, scope.tx);
+    const booking = locked ? await this.bookings.lockById(locked.bookingId, event.orgId, scope.tx) : undefined;
+    const suggestion = locked ? (await this.repository.suggestionsOf(event.orgId, [locked.id], scope.tx)).find((s) => s.id === suggestionId) : undefined;
+    if (!locked || !booking || !suggestion || locked.state !== 'open' || !REBOOKABLE.includes(booking.status)) {
+      this.logger.info({ disruptionId }, 'automatic rebooking no longer applies; its hold will run out');
+      return;
+    }
+    const content = segmentFromHold({ ...hold, status: 'ACTIVE', kind: 'SEAT' }, 'newHoldId');
+    await this.rebook(scope, locked, booking, suggestion, { newHoldId: hold.id, content, actorId: null, automatic: true });
   }
 
   private async suggest(disruption: DisruptionRow, segment: SegmentRow, booking: BookingRow, alternatives: Parameters<typeof optionsFor>[1], tx: WorkScope['tx']) {
@@ -175,47 +204,54 @@ export class DisruptionsService {
         if (locked.acceptedSuggestionId === suggestion.id && segment?.holdId === data.newHoldId) return { booking: current, disruption: locked };
         throw new DomainError('CONFLICT', 'This disruption was already resolved by a rebooking', 'disruptionId');
       }
-      if (locked.state !== 'open') throw new DomainError('INVALID_TRANSITION', 'A newer report of this flight replaced this disruption; use the newer one', 'disruptionId');
-      if (!REBOOKABLE.includes(current.status)) throw new DomainError('INVALID_TRANSITION', `Booking is ${current.status}; it can no longer be rebooked`, 'disruptionId');
-      const reason = `Rebooked onto ${suggestion.flightNumber} after ${locked.flightNumber} ${KIND_WORDS[locked.kind]}`;
-      const now = this.clock.now();
-      if (current.status === 'requires_attention') {
-        current = await this.moves.move(tx, current, locked.previousStatus ?? 'confirmed', { actorId: viewer.personId, reason, at: now });
-      }
-      const swapped = await this.changes.swapSegment(scope, current, { segmentId: locked.segmentId, newHoldId: data.newHoldId, content, actorId: viewer.personId, reason });
-      const resolved = await this.repository.update(locked.id, { state: 'rebooked', resolvedAt: now, resolvedById: viewer.personId, acceptedSuggestionId: suggestion.id }, tx);
-      for (const o of await this.repository.openOfSegment(locked.segmentId, tx)) await this.repository.update(o.id, { state: 'superseded', resolvedAt: now }, tx);
-      await this.notifications.notify(
-        [...new Set([current.travelerId, current.bookedById])].map((recipientId) => ({
-          orgId: current!.orgId,
-          recipientId,
-          kind: 'rebooked' as const,
-          severity: null,
-          title: `Rebooked onto ${suggestion.flightNumber}`,
-          body: `${reason}. Departs ${suggestion.departAt.toISOString()}.`,
-          bookingId: current!.id,
-          disruptionId: locked.id,
-          createdAt: now,
-        })),
-        tx,
-      );
-      await emit({
-        type: 'booking.rebooked',
-        orgId: current.orgId,
-        aggregateId: current.id,
-        payload: {
-          bookingId: current.id,
-          disruptionId: locked.id,
-          travelerId: current.travelerId,
-          fromFlightId: locked.flightId,
-          toFlightId: suggestion.flightId,
-          newHoldId: data.newHoldId,
-          priceDifference: swapped.change.differenceMinor,
-          currency: swapped.change.currency,
-          automatic: false,
-        },
-      });
-      return { booking: swapped.booking, disruption: resolved };
+      return this.rebook(scope, locked, current, suggestion, { newHoldId: data.newHoldId, content, actorId: viewer.personId, automatic: false });
     });
+  }
+
+  /** Rebooks a locked open disruption's booking onto a suggestion's held seat, in the caller's transaction. */
+  private async rebook(scope: WorkScope, locked: DisruptionRow, booking: BookingRow, suggestion: RebookingSuggestionRow, how: { newHoldId: string; content: SegmentContent; actorId: string | null; automatic: boolean }): Promise<RebookingResult> {
+    const { tx, emit } = scope;
+    let current = booking;
+    if (locked.state !== 'open') throw new DomainError('INVALID_TRANSITION', 'A newer report of this flight replaced this disruption; use the newer one', 'disruptionId');
+    if (!REBOOKABLE.includes(current.status)) throw new DomainError('INVALID_TRANSITION', `Booking is ${current.status}; it can no longer be rebooked`, 'disruptionId');
+    const reason = `Rebooked onto ${suggestion.flightNumber} after ${locked.flightNumber} ${KIND_WORDS[locked.kind]}`;
+    const now = this.clock.now();
+    if (current.status === 'requires_attention') {
+      current = await this.moves.move(tx, current, locked.previousStatus ?? 'confirmed', { actorId: how.actorId, reason, at: now });
+    }
+    const swapped = await this.changes.swapSegment(scope, current, { segmentId: locked.segmentId, newHoldId: how.newHoldId, content: how.content, actorId: how.actorId, reason });
+    const resolved = await this.repository.update(locked.id, { state: 'rebooked', resolvedAt: now, resolvedById: how.actorId, acceptedSuggestionId: suggestion.id }, tx);
+    for (const o of await this.repository.openOfSegment(locked.segmentId, tx)) await this.repository.update(o.id, { state: 'superseded', resolvedAt: now }, tx);
+    await this.notifications.notify(
+      [...new Set([current.travelerId, current.bookedById])].map((recipientId) => ({
+        orgId: current.orgId,
+        recipientId,
+        kind: 'rebooked' as const,
+        severity: null,
+        title: `Rebooked onto ${suggestion.flightNumber}`,
+        body: `${reason}. Departs ${suggestion.departAt.toISOString()}.`,
+        bookingId: current.id,
+        disruptionId: locked.id,
+        createdAt: now,
+      })),
+      tx,
+    );
+    await emit({
+      type: 'booking.rebooked',
+      orgId: current.orgId,
+      aggregateId: current.id,
+      payload: {
+        bookingId: current.id,
+        disruptionId: locked.id,
+        travelerId: current.travelerId,
+        fromFlightId: locked.flightId,
+        toFlightId: suggestion.flightId,
+        newHoldId: how.newHoldId,
+        priceDifference: swapped.change.differenceMinor,
+        currency: swapped.change.currency,
+        automatic: how.automatic,
+      },
+    });
+    return { booking: swapped.booking, disruption: resolved };
   }
 }

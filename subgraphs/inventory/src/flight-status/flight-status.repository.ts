@@ -1,6 +1,6 @@
 import type { Executor, Transaction } from '@travel/platform';
 import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
-import { BOOKABLE_FLIGHT_STATUSES, flights, flightStatusChanges, type FlightRow, type FlightStatusChangeRow } from '../db/schema.js';
+import { BOOKABLE_FLIGHT_STATUSES, flights, flightStatusChanges, seats, type FlightRow, type FlightStatusChangeRow, type SeatRow } from '../db/schema.js';
 
 export type NewFlightStatusChange = typeof flightStatusChanges.$inferInsert;
 export type FlightStatePatch = Pick<Partial<FlightRow>, 'status' | 'estimatedDepartureAt' | 'estimatedArrivalAt' | 'gate' | 'divertedToCode'>;
@@ -21,6 +21,11 @@ export class FlightStatusRepository {
   async insertChange(tx: Transaction, change: NewFlightStatusChange): Promise<FlightStatusChangeRow> {
     const [row] = await tx.insert(flightStatusChanges).values(change).returning();
     return row!;
+  }
+
+  async seatAndFlight(seatId: string, db: Executor = this.db): Promise<{ seat: SeatRow; flight: FlightRow } | undefined> {
+    const [row] = await db.select({ seat: seats, flight: flights }).from(seats).innerJoin(flights, eq(flights.id, seats.flightId)).where(eq(seats.id, seatId));
+    return row;
   }
 
   async historyOf(flightIds: readonly string[], db: Executor = this.db): Promise<FlightStatusChangeRow[]> {

@@ -48,52 +48,59 @@ export class HoldsService {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Holds a seat (the chosen one, or the cheapest free one of `cabin`) inside the caller's transaction; holdSeat
+   * runs it in its own, the rebooking consumer in the one of the event it handles.
+   */
+  async placeHold({ tx, emit }: WorkScope, viewer: Viewer, want: { flightId: string; seatId: string | null; cabin: Cabin | null }): Promise<HoldRow> {
+    const { flightId, seatId, cabin } = want;
+    const now = this.clock.now();
+    const [flight] = await this.flights.findByIds([flightId], tx);
+    if (!flight) throw new DomainError('NOT_FOUND', `Flight ${flightId} not found`, 'flightId');
+    if (!BOOKABLE_FLIGHT_STATUSES.includes(flight.status) || flight.departureAt <= now) {
+      throw new DomainError('VALIDATION_FAILED', `Flight ${flight.flightNumber} can no longer be held`, 'flightId');
+    }
+    const seat = seatId ? await this.lockChosenSeat(tx, flightId, seatId, cabin ?? null, now) : await this.lockFreeSeat(tx, flightId, cabin!, now);
+    const stale = await this.holds.expireStaleOnSeat(tx, seat.id, now);
+    if (stale.length > 0) await emit(stale.map((h) => releasedEvent(h, 'expired')));
+    let created: HoldRow;
+    try {
+      created = await this.holds.insert(tx, {
+        orgId: viewer.orgId,
+        personId: viewer.personId,
+        flightId,
+        seatId: seat.id,
+        priceMinor: seat.priceMinor,
+        currency: seat.currency,
+        status: 'active',
+        expiresAt: new Date(now.getTime() + HOLD_TTL_MS),
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, SEAT_TAKEN_CONSTRAINT)) throw new DomainError('SEAT_TAKEN', `Seat ${seat.seatNumber} is taken`, 'seatId');
+      throw error;
+    }
+    await emit({
+      type: 'inventory.hold.created',
+      orgId: created.orgId,
+      aggregateId: created.id,
+      payload: {
+        holdId: created.id,
+        flightId,
+        seatId: seat.id,
+        personId: created.personId,
+        amount: created.priceMinor,
+        currency: created.currency,
+        expiresAt: created.expiresAt.toISOString(),
+      },
+    });
+    return created;
+  }
+
   async holdSeat(viewer: Viewer, input: unknown): Promise<HoldRow> {
     const { flightId, seatId, cabin } = parseInput(holdSeatInput, input);
-    const now = this.clock.now();
-    const hold = await this.uow.run(async ({ tx, emit }) => {
-      const [flight] = await this.flights.findByIds([flightId], tx);
-      if (!flight) throw new DomainError('NOT_FOUND', `Flight ${flightId} not found`, 'flightId');
-      if (!BOOKABLE_FLIGHT_STATUSES.includes(flight.status) || flight.departureAt <= now) {
-        throw new DomainError('VALIDATION_FAILED', `Flight ${flight.flightNumber} can no longer be held`, 'flightId');
-      }
-      const seat = seatId ? await this.lockChosenSeat(tx, flightId, seatId, cabin ?? null, now) : await this.lockFreeSeat(tx, flightId, cabin!, now);
-      const stale = await this.holds.expireStaleOnSeat(tx, seat.id, now);
-      if (stale.length > 0) await emit(stale.map((h) => releasedEvent(h, 'expired')));
-      let created: HoldRow;
-      try {
-        created = await this.holds.insert(tx, {
-          orgId: viewer.orgId,
-          personId: viewer.personId,
-          flightId,
-          seatId: seat.id,
-          priceMinor: seat.priceMinor,
-          currency: seat.currency,
-          status: 'active',
-          expiresAt: new Date(now.getTime() + HOLD_TTL_MS),
-          createdAt: now,
-          updatedAt: now,
-        });
-      } catch (error) {
-        if (isUniqueViolation(error, SEAT_TAKEN_CONSTRAINT)) throw new DomainError('SEAT_TAKEN', `Seat ${seat.seatNumber} is taken`, 'seatId');
-        throw error;
-      }
-      await emit({
-        type: 'inventory.hold.created',
-        orgId: created.orgId,
-        aggregateId: created.id,
-        payload: {
-          holdId: created.id,
-          flightId,
-          seatId: seat.id,
-          personId: created.personId,
-          amount: created.priceMinor,
-          currency: created.currency,
-          expiresAt: created.expiresAt.toISOString(),
-        },
-      });
-      return created;
-    });
+    const hold = await this.uow.run((scope) => this.placeHold(scope, viewer, { flightId, seatId: seatId ?? null, cabin: cabin ?? null }));
     await this.availability.publish([flightId]);
     return hold;
   }
