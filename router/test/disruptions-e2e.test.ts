@@ -156,6 +156,15 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     expect((await inbox(travelerToken)).edges.map((e) => e.node)).toEqual([expect.objectContaining({ kind: 'DISRUPTION', severity: 'CRITICAL', disruption: { id: d.id } })]);
     expect((await inbox(adminToken)).unreadCount).toBe(1);
     expect((await inbox(otherToken)).edges).toEqual([]);
+    // Reads are per person: the admin reading the organization-wide notice leaves it unread for nobody else.
+    const marked = await gqlRequest<{ markNotificationsRead: { ids: string[]; unreadCount: number } }>(
+      stack.routerUrl,
+      `mutation { markNotificationsRead(input: {}) { ids unreadCount errors { code } } }`,
+      {},
+      { authorization: `Bearer ${adminToken}` },
+    );
+    expect(marked.data?.markNotificationsRead).toMatchObject({ ids: [expect.any(String)], unreadCount: 0 });
+    expect((await inbox(travelerToken)).unreadCount).toBe(1);
 
     // A hold on a flight that was not suggested is refused, and nothing changes.
     const { holdSeat: wrong } = await traveler.send<{ holdSeat: { hold: { id: string } } }>(HOLD, { input: { flightId: fx.pricyId, cabin: 'ECONOMY' } });
