@@ -166,6 +166,14 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     expect(marked.data?.markNotificationsRead).toMatchObject({ ids: [expect.any(String)], unreadCount: 0 });
     expect((await inbox(travelerToken)).unreadCount).toBe(1);
 
+    // The dashboard's list of open disruptions: the admin's organization only.
+    const openOf = async (token: string) =>
+      (await gqlRequest<{ disruptions: { edges: { node: { id: string; severity: string } }[] } }>(stack.routerUrl, `query { disruptions(openOnly: true) { edges { node { id severity } } } }`, {}, { authorization: `Bearer ${token}` }))
+        .data!.disruptions.edges.map((e) => e.node);
+    expect(await openOf(adminToken)).toEqual([{ id: d.id, severity: 'CRITICAL' }]);
+    expect(await openOf(otherToken)).toEqual([]);
+    expect(await openOf(colleagueToken)).toEqual([]);
+
     // A hold on a flight that was not suggested is refused, and nothing changes.
     const { holdSeat: wrong } = await traveler.send<{ holdSeat: { hold: { id: string } } }>(HOLD, { input: { flightId: fx.pricyId, cabin: 'ECONOMY' } });
     const refusedAccept = await traveler.send<AcceptResult>(ACCEPT, { input: { disruptionId: d.id, suggestionId: d.suggestions[0]!.id, newHoldId: wrong.hold.id } });
@@ -181,6 +189,7 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     expect(results.flatMap((r) => r.acceptRebooking.errors.map((e) => e.code))).toEqual(['CONFLICT']);
     const rebooked = won[0]!.acceptRebooking;
     expect(rebooked.disruption).toEqual({ id: d.id, state: 'REBOOKED' });
+    expect(await openOf(adminToken)).toEqual([]);
     expect(rebooked.booking).toMatchObject({ id: bookingId, status: 'CONFIRMED', segments: [{ flight: { id: fx.alternativeId } }] });
     expect(rebooked.booking!.history.slice(-2).map((h) => [h.fromStatus, h.toStatus])).toEqual([
       ['CONFIRMED', 'REQUIRES_ATTENTION'],
