@@ -63,6 +63,29 @@ describe('live room availability', () => {
     stop();
   });
 
+  it("sends a package's departures now, then after a hold", async () => {
+    const tag = `Pkg${randomUUID().slice(0, 8)}`;
+    await h.server.services.catalog.insertPackages([
+      { title: `${tag} Island week`, description: 'Sailing between quiet coves.', destinationCity: `Naxos ${tag}`, destinationCountry: 'Greece', category: 'beach', durationDays: 7, priceMinor: 150_000, currency: 'EUR', maxGroupSize: 4 },
+    ]);
+    const [pkg] = await h.server.services.repositories.packages.search({ text: tag, category: null, destination: null, minDays: null, maxDays: null, minPrice: null, maxPrice: null });
+    await h.server.services.catalog.upsertPackageDepartures([{ packageId: pkg!.id, date: '2030-09-01', capacity: 10, priceMultiplier: 1 }]);
+    const received: number[][] = [];
+    const stop = client.subscribe<{ packageAvailabilityChanged: { departures: { date: string; placesLeft: number }[] } }>(
+      { query: `subscription ($id: ID!) { packageAvailabilityChanged(packageId: $id) { departures(from: "2030-09-01", to: "2030-09-30") { date placesLeft } } }`, variables: { id: pkg!.id } },
+      { next: (m) => void (m.data && received.push(m.data.packageAvailabilityChanged.departures.map((d) => d.placesLeft))), error: () => {}, complete: () => {} },
+    );
+    expect(await eventually(async () => received[0])).toEqual([10]);
+    const hold = await h.gql<{ holdPackage: { errors: unknown[] } }>(
+      `mutation ($input: HoldPackageInput!) { holdPackage(input: $input) { packageHold { id } errors { code } } }`,
+      { input: { packageId: pkg!.id, date: '2030-09-01', travelers: 3 } },
+      newViewer(),
+    );
+    expect(hold.data?.holdPackage.errors).toEqual([]);
+    await eventually(async () => (received.some((r) => r[0] === 7) ? true : undefined), { what: 'seven places left after the hold' });
+    stop();
+  });
+
   it('refuses an unknown room type', async () => {
     // graphql-ws reports a refused subscription either as an error or as a result with errors, then completes.
     const failure = await new Promise<unknown>((resolve) => {
