@@ -18,10 +18,12 @@ import { EventExecutor } from './subscriptions/event-executor.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/limits.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { EVENT_STREAM_FIELDS, PERSONAL_STREAM_FIELDS } from './subscriptions/stream-fields.js';
 import { attachWsGraphql } from './subscriptions/ws-server.js';
 
 export { DEFAULT_SUBSCRIPTION_LIMITS, EVENTS_MAY_HAVE_BEEN_MISSED, type SubscriptionLimits } from './subscriptions/limits.js';
 export type { SubscriptionStats } from './subscriptions/hub.js';
+export { EVENT_STREAM_FIELDS, PERSONAL_STREAM_FIELDS } from './subscriptions/stream-fields.js';
 
 export interface RouterOptions {
   config: Config;
@@ -33,21 +35,12 @@ export interface RouterOptions {
   /**
    * Subscription root fields that stream events rather than states. By default a
    * watcher joining a shared stream first gets its latest result (the current
-   * state); for these it only gets what happens after it joined.
+   * state); for these it only gets what happens after it joined. EVENT_STREAM_FIELDS unless given.
    */
-  eventStreamFields?: string[];
-  /**
-   * Subscription root fields whose payload depends on which person is
-   * watching (their own approvals): watchers share a stream only with
-   * themselves, never with colleagues of the same roles.
-   */
-  personalFields?: string[];
+  eventStreamFields?: readonly string[];
+  /** Subscription root fields whose streams are shared per person; PERSONAL_STREAM_FIELDS unless given. */
+  personalFields?: readonly string[];
 }
-
-/** Root fields that stream events: approvalUpdated announces changes, it has no current state to replay. */
-export const DEFAULT_EVENT_STREAM_FIELDS = ['approvalUpdated'];
-/** Root fields whose events are for one person: approvalUpdated speaks of the watcher's own requests and queue. */
-export const DEFAULT_PERSONAL_FIELDS = ['approvalUpdated'];
 
 type SubgraphKey = Parameters<ServiceDirectory['url']>[0];
 
@@ -115,8 +108,14 @@ export class RouterServer {
     const planner = new SubscriptionPlanner(supergraphSdl);
     const services = Object.fromEntries(planner.subgraphNames.map((name) => [name, new IdentityForwardingDataSource({ url: directory.url(name as SubgraphKey) })]));
     const executor = new EventExecutor(planner, services, logger);
-    this.hub = new SubscriptionHub({ planner, executor, subgraphUrl: (name) => directory.url(name as SubgraphKey), internalSecret: config.INTERNAL_SECRET, limits, eventStreamFields: new Set(this.options.eventStreamFields ?? DEFAULT_EVENT_STREAM_FIELDS),
-      personalFields: new Set(this.options.personalFields ?? DEFAULT_PERSONAL_FIELDS),
+    this.hub = new SubscriptionHub({
+      planner,
+      executor,
+      subgraphUrl: (name) => directory.url(name as SubgraphKey),
+      internalSecret: config.INTERNAL_SECRET,
+      limits,
+      eventStreamFields: new Set(this.options.eventStreamFields ?? EVENT_STREAM_FIELDS),
+      personalFields: new Set(this.options.personalFields ?? PERSONAL_STREAM_FIELDS),
       logger,
     });
     this.ws = attachWsGraphql({ httpServer: this.http, config, credentials, planner, hub: this.hub, apollo: this.apollo, limits, logger });

@@ -26,7 +26,8 @@ console.log(`
   Web client      ${web.url}
   GraphQL router  ${stack.routerUrl}   (health /health, readiness /ready)
   Demo sign-in    ava.chen@northwind.example (traveler), tara.nakamura@northwind.example (travel admin),
-                  felix.brandt@northwind.example (finance) — password "${DEMO_PASSWORD}"
+                  felix.brandt@northwind.example (finance), omar.haddad@ops.example (flight operations)
+                  — password "${DEMO_PASSWORD}"
 `);
 onShutdown(async () => {
   await web.stop();

@@ -36,6 +36,54 @@ export interface EventPayloads {
   };
   'inventory.package_hold.released': { holdId: string; packageId: string; date: string; reason: 'released' | 'expired' | 'booking_canceled' };
   'inventory.package_hold.converted': { holdId: string; packageId: string; date: string; bookingId: string };
+  /**
+   * An operator recorded a flight's status (inventory's recordFlightStatus). `orgId` is null: flights are public.
+   * `alternatives`: bookable flights of the same route departing within two days after the original departure,
+   * with seats left, each cabin with its seats left and cheapest fare (minor units). Empty for gate changes and
+   * back-on-time reports. Times are ISO instants; cabins are inventory's database values (economy, business, ...).
+   */
+  'inventory.flight.status_changed': {
+    flightId: string;
+    flightNumber: string;
+    origin: string;
+    destination: string;
+    change: 'delayed' | 'canceled' | 'diverted' | 'gate_changed' | 'on_time';
+    status: string;
+    scheduledDepartureAt: string;
+    scheduledArrivalAt: string;
+    estimatedDepartureAt: string | null;
+    estimatedArrivalAt: string | null;
+    delayMinutes: number | null;
+    gate: string | null;
+    divertedTo: string | null;
+    reason: string | null;
+    alternatives: {
+      flightId: string;
+      flightNumber: string;
+      departureAt: string;
+      arrivalAt: string;
+      stops: number;
+      cabins: { cabin: string; seatsLeft: number; fareAmount: number; currency: string }[];
+    }[];
+  };
+  /**
+   * Inventory held a seat for an automatic rebooking (booking.rebooking_hold_requested), in the organization and for
+   * the traveler; `hold` describes it as booking's hold reads would (cabin as the GraphQL name), or is null with
+   * `failure` when no seat could be held.
+   */
+  'inventory.rebooking_hold.placed': {
+    bookingId: string;
+    disruptionId: string;
+    suggestionId: string;
+    hold: {
+      id: string;
+      expiresAt: string;
+      price: { amount: number; currency: string };
+      seat: { id: string; cabin: string; seatNumber: string };
+      flight: { id: string; flightNumber: string; departureAt: string; arrivalAt: string; airline: { code: string }; origin: { code: string }; destination: { code: string } };
+    } | null;
+    failure: string | null;
+  };
   'booking.drafted': { bookingId: string; travelerId: string; amount: number; currency: string; holdIds: string[] };
   'booking.confirmation_requested': {
     bookingId: string;
@@ -83,6 +131,35 @@ export interface EventPayloads {
     newAmount: number;
     priceDifference: number;
     currency: string;
+  };
+  /**
+   * A flight status change reached a booking: a disruption was recorded with its severity (see booking's
+   * src/disruptions/severity.ts). `requiresAttention`: the booking moved to requires_attention.
+   */
+  'booking.disrupted': {
+    bookingId: string;
+    disruptionId: string;
+    travelerId: string;
+    bookedById: string;
+    flightId: string;
+    kind: 'delayed' | 'canceled' | 'diverted' | 'gate_changed';
+    severity: 'low' | 'medium' | 'high' | 'critical';
+    requiresAttention: boolean;
+    suggestions: number;
+  };
+  /** The organization rebooks automatically: booking asks inventory to hold a seat on the best suggestion for the traveler. */
+  'booking.rebooking_hold_requested': { bookingId: string; disruptionId: string; suggestionId: string; flightId: string; cabin: string; travelerId: string };
+  /** A disrupted booking moved onto an alternative flight (acceptRebooking); booking.segment_changed carries the hold swap. */
+  'booking.rebooked': {
+    bookingId: string;
+    disruptionId: string;
+    travelerId: string;
+    fromFlightId: string;
+    toFlightId: string;
+    newHoldId: string;
+    priceDifference: number;
+    currency: string;
+    automatic: boolean;
   };
   /** The traveler's passport, contact or needs changed on a booking; no personal data travels in the event. */
   'booking.traveler_details_updated': { bookingId: string; travelerId: string };

@@ -80,7 +80,7 @@ export class SubscriptionHub {
       limits: SubscriptionLimits;
       /** Root fields whose messages are events rather than states: late joiners get no replay of the latest one. */
       eventStreamFields: ReadonlySet<string>;
-      /** Root fields whose payload depends on the watching person: their streams are shared by that person only. */
+      /** Root fields whose payload depends on the person watching: streams are shared per person (stream-fields.ts). */
       personalFields: ReadonlySet<string>;
       logger: Logger;
     },

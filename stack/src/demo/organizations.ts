@@ -49,8 +49,19 @@ const GLOBEX_NAMES = [
   'Hannah Schulz', 'Kwame Mensah', 'Isabel Ruiz', 'Tomasz Nowak', 'Aisha Rahman',
 ];
 
-/** Two companies with the same shape of roster, so tenancy can be seen: the same roles, different people. */
+/**
+ * Flight operations (platform_admin: records flight status, e.g. `pnpm simulate:disruptions`), then two companies
+ * with the same shape of roster, so tenancy can be seen: the same roles, different people. The last one marks
+ * seeding as done, so operations comes first and databases seeded before it existed stay as they were.
+ */
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    name: 'Travel Supergraph Operations',
+    slug: 'operations',
+    tier: 'starter',
+    domain: 'ops.example',
+    people: [{ ref: 'ops', name: 'Omar Haddad', department: 'Operations', level: 'manager', title: 'Flight Operations Controller', roles: ['platform_admin'] }],
+  },
   { name: 'Northwind Consulting', slug: 'northwind', tier: 'enterprise', domain: 'northwind.example', people: ROSTER },
   {
     name: 'Globex Manufacturing',

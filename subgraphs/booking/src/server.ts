@@ -10,6 +10,13 @@ import { EntityReads } from './bookings/entity-reads.js';
 import { Idempotency } from './bookings/idempotency.js';
 import { IdempotencyKeysRepository } from './bookings/idempotency-keys.repository.js';
 import { StatusMoves } from './bookings/status-moves.js';
+import { autoRebookOff } from './disruptions/auto-rebook.js';
+import { DisruptionsRepository } from './disruptions/disruptions.repository.js';
+import { DisruptionsService } from './disruptions/disruptions.service.js';
+import { defaultRebookingFilter } from './disruptions/rebooking-options.js';
+import { LiveUpdates } from './notifications/live-updates.js';
+import { NotificationsRepository } from './notifications/notifications.repository.js';
+import { NotificationsService } from './notifications/notifications.service.js';
 import { createContext, type BookingContext } from './context.js';
 import * as tables from './db/schema.js';
 import { resolvers } from './resolvers.js';
@@ -23,6 +30,9 @@ export interface BookingServices {
   bookings: BookingsService;
   cancellations: CancellationsService;
   changes: ChangesService;
+  disruptions: DisruptionsService;
+  notifications: NotificationsService;
+  live: LiveUpdates;
 }
 
 export type BookingServer = SubgraphServer<BookingContext, BookingServices>;
@@ -61,7 +71,22 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
     runtime.logger.child({ subgraph: 'booking', component: 'cancellations' }),
   );
   const changes = new ChangesService(eventing.uow, repositories.bookings, idempotency, reads, runtime.clock);
-  const services: BookingServices = { clock: runtime.clock, repositories, bookings, cancellations, changes };
+  const notifications = new NotificationsService(new NotificationsRepository(runtime.db), runtime.clock);
+  const disruptionsRepository = new DisruptionsRepository(runtime.db);
+  const disruptions = new DisruptionsService(
+    eventing.uow,
+    disruptionsRepository,
+    repositories.bookings,
+    moves,
+    changes,
+    notifications,
+    defaultRebookingFilter,
+    autoRebookOff,
+    runtime.clock,
+    runtime.logger.child({ subgraph: 'booking', component: 'disruptions' }),
+  );
+  const live = new LiveUpdates(runtime.pubsub, repositories.bookings, runtime.logger.child({ subgraph: 'booking', component: 'live' }));
+  const services: BookingServices = { clock: runtime.clock, repositories, bookings, cancellations, changes, disruptions, notifications, live };
   return new SubgraphServer(runtime, {
     name: 'booking',
     dbSchema: 'booking',
@@ -87,6 +112,15 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
           'policy.approval.rejected': (event, scope) => approvals.onRejected(event, scope),
         },
       },
+      {
+        from: ['inventory'],
+        group: 'booking-disruptions',
+        handlers: {
+          'inventory.flight.status_changed': (event, scope) => disruptions.onFlightStatusChanged(event, scope),
+          'inventory.rebooking_hold.placed': (event, scope) => disruptions.onRebookingHold(event, scope),
+        },
+      },
+      live.consumer(),
     ],
   });
 }

@@ -6,6 +6,7 @@ import type {
   AirportRow,
   FareClassRow,
   FlightRow,
+  FlightStatusChangeRow,
   HoldRow,
   HotelRow,
   PackageDepartureRow,
@@ -29,6 +30,7 @@ export interface InventoryLoaders {
   seat: DataLoader<string, SeatView | null>;
   seatsOfFlight: DataLoader<string, SeatView[]>;
   cabinsOfFlight: DataLoader<string, CabinAvailability[]>;
+  statusHistoryOfFlight: DataLoader<string, FlightStatusChangeRow[]>;
   hotel: DataLoader<string, HotelRow | null>;
   roomTypesOfHotel: DataLoader<string, RoomTypeRow[]>;
   travelPackage: DataLoader<string, TravelPackageRow | null>;
@@ -61,6 +63,17 @@ function groupInto<T>(rows: T[], keyOf: (row: T) => string): Map<string, T[]> {
 }
 
 /**
+ * A subscription's context lives as long as its stream, so its loaders (and
+ * its `now`) would answer every event from the first; each event gets new ones.
+ */
+export function renewLoaders(ctx: InventoryContext): InventoryContext {
+  const fresh = createContext(ctx, ctx.services);
+  ctx.loaders = fresh.loaders;
+  ctx.now = fresh.now;
+  return ctx;
+}
+
+/**
  * Loaders are per request. Catalog data (airports, flights, seats, hotels,
  * packages) is public; holds are scoped to the caller's organization in the
  * query. Malformed ids are dropped before SQL and so resolve to null.
@@ -82,6 +95,7 @@ export function createContext(base: BaseContext, services: InventoryServices): I
       cabinsOfFlight: new DataLoader(async (ids) =>
         groupByKey(ids, await repos.seats.cabinAvailability(onlyUuids(ids), now), (r) => r.flightId).map(toCabinAvailability),
       ),
+      statusHistoryOfFlight: childrenLoader((ids) => services.flightStatus.repository.historyOf(onlyUuids(ids)), (c) => c.flightId),
       hotel: entityLoader((ids) => repos.hotels.findByIds(onlyUuids(ids))),
       roomTypesOfHotel: childrenLoader((ids) => repos.hotels.roomTypesOf(onlyUuids(ids)), (r) => r.hotelId),
       travelPackage: entityLoader((ids) => repos.packages.findByIds(onlyUuids(ids))),

@@ -5,6 +5,8 @@ import type { InventoryContext } from './context.js';
 import { flightOffersResolvers } from './flights/flight-offers.js';
 import { fareClassesResolvers } from './fare-classes/fare-classes.resolvers.js';
 import { itinerariesResolvers } from './flights/itineraries.resolvers.js';
+import { flightStatusResolvers } from './flight-status/flight-status.resolvers.js';
+import { productAvailabilityResolvers } from './live-availability/product-availability.resolvers.js';
 import { flightsResolvers } from './flights/flights.resolvers.js';
 import { holdsResolvers } from './holds/holds.resolvers.js';
 import { hotelsResolvers } from './hotels/hotels.resolvers.js';
@@ -15,18 +17,20 @@ import { seatsResolvers } from './seats/seats.resolvers.js';
 
 export const resolvers: Resolvers<InventoryContext> = withApiKeyScopes(
   mergeResolvers(
-  airportsResolvers,
-  flightsResolvers,
-  flightOffersResolvers,
-  fareClassesResolvers,
-  itinerariesResolvers,
-  seatsResolvers,
-  holdsResolvers,
-  hotelsResolvers,
-  packagesResolvers,
-  availabilityResolvers,
-  roomHoldsResolvers,
-  packageHoldsResolvers,
-),
+    airportsResolvers,
+    flightsResolvers,
+    flightOffersResolvers,
+    fareClassesResolvers,
+    itinerariesResolvers,
+    seatsResolvers,
+    holdsResolvers,
+    hotelsResolvers,
+    packagesResolvers,
+    availabilityResolvers,
+    roomHoldsResolvers,
+    packageHoldsResolvers,
+    flightStatusResolvers,
+    productAvailabilityResolvers,
+  ),
   { read: 'inventory_read', write: 'inventory_read' },
 );

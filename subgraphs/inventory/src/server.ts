@@ -7,6 +7,10 @@ import { CatalogService } from './catalog/catalog.service.js';
 import { createContext, type InventoryContext } from './context.js';
 import * as tables from './db/schema.js';
 import { FareClassesRepository } from './fare-classes/fare-classes.repository.js';
+import { ProductAvailability } from './live-availability/product-availability.js';
+import { rebookingHoldsConsumer } from './flight-status/rebooking-holds.consumer.js';
+import { FlightStatusRepository } from './flight-status/flight-status.repository.js';
+import { FlightStatusService } from './flight-status/flight-status.service.js';
 import { FlightsRepository } from './flights/flights.repository.js';
 import { FlightsService } from './flights/flights.service.js';
 import { HoldSweeper } from './holds/hold-sweeper.js';
@@ -55,6 +59,8 @@ export interface InventoryServices {
     packageHolds: PackageHoldsRepository;
   };
   flights: FlightsService;
+  flightStatus: FlightStatusService;
+  productAvailability: ProductAvailability;
   flightSearchCache: FlightSearchCache;
   holds: HoldsService;
   availability: AvailabilityService;
@@ -98,9 +104,12 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
   const holds = new HoldsService(eventing.uow, repositories.holds, repositories.seats, repositories.flights, repositories.fareClasses, availability, runtime.clock, logger);
   const roomHolds = new RoomHoldsService(eventing.uow, repositories.roomHolds, repositories.hotels, runtime.clock, logger);
   const packageHolds = new PackageHoldsService(eventing.uow, repositories.packageHolds, repositories.packages, runtime.clock, logger);
+  const flightStatusRepository = new FlightStatusRepository(runtime.db);
   const services: InventoryServices = {
     clock: runtime.clock,
     repositories,
+    productAvailability: new ProductAvailability(runtime.pubsub, repositories.hotels, repositories.packages, logger),
+    flightStatus: new FlightStatusService(eventing.uow, flightStatusRepository, repositories.airports, repositories.seats, runtime.pubsub, runtime.clock, logger),
     flights: new FlightsService(repositories.flights, repositories.airports, runtime.clock, flightSearchCache, repositories.fareClasses),
     flightSearchCache,
     holds,
@@ -120,7 +129,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     eventing,
     services,
     context: (base) => createContext(base, services),
-    consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability)],
+    consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability), services.productAvailability.consumer(), rebookingHoldsConsumer(holds, flightStatusRepository, logger)],
     workers: [new HoldSweeper([holds, roomHolds, packageHolds], logger, { intervalMs: options.holdSweepIntervalMs }), searchCache],
   });
 }

@@ -1,4 +1,4 @@
-import { DomainError, type Clock, type UnitOfWork, type Viewer } from '@travel/platform';
+import { DomainError, type Clock, type UnitOfWork, type Viewer, type WorkScope } from '@travel/platform';
 import { z } from 'zod';
 import type { BookingRow, SegmentChangeRow, SegmentRow } from '../db/schema.js';
 import type { BookingStatus } from './booking-state-machine.js';
@@ -25,6 +25,16 @@ const changeInput = z.object({
   idempotencyKey: idempotencyKeyInput,
   reason: z.string().trim().max(500, { error: 'reason takes at most 500 characters' }).nullish(),
 });
+
+export type SegmentContent = ReturnType<typeof segmentFromHold>;
+
+export interface SegmentSwap {
+  segmentId: string;
+  newHoldId: string;
+  content: SegmentContent;
+  actorId: string | null;
+  reason: string | null;
+}
 
 export interface SegmentChangeResult {
   booking: BookingRow;
@@ -79,8 +89,7 @@ export class ChangesService {
     if (!booking) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
     assertMayAct(viewer, booking);
     this.assertChangeable(booking);
-    const [hold] = checkActiveHolds([data.newHoldId], await this.reads.holds([data.newHoldId], identity), this.clock.now(), 'newHoldId');
-    const content = segmentFromHold(hold!, 'newHoldId');
+    const content = await this.newHoldContent(identity, data.newHoldId);
 
     try {
       return await this.uow.run(async ({ tx, emit }) => {
@@ -89,89 +98,107 @@ export class ChangesService {
         const current = await this.bookings.lockById(booking.id, viewer.orgId, tx);
         if (!current) throw new DomainError('NOT_FOUND', `Booking ${data.bookingId} not found`, 'bookingId');
         this.assertChangeable(current);
-        const segments = await this.bookings.segmentsOf(viewer.orgId, [current.id], tx);
-        const segment = segments.find((s) => s.id === data.segmentId);
-        if (!segment) throw new DomainError('NOT_FOUND', `Segment ${data.segmentId} is not part of this booking`, 'segmentId');
-        if (!segment.holdId) throw new DomainError('VALIDATION_FAILED', `A ${segment.kind} segment has no inventory hold to swap; cancel and rebook it`, 'segmentId');
-        if (segment.kind !== content.kind) {
-          throw new DomainError('VALIDATION_FAILED', `A ${segment.kind} segment can only be replaced by a ${segment.kind} hold, not a ${content.kind} one`, 'newHoldId');
-        }
-        if (content.currency !== current.currency) {
-          throw new DomainError('VALIDATION_FAILED', `The new hold is priced in ${content.currency}, the booking in ${current.currency}`, 'newHoldId');
-        }
-        if ((await this.bookings.usedHoldIds([data.newHoldId], tx)).length > 0) {
-          throw new DomainError('CONFLICT', `Hold ${data.newHoldId} is already part of a booking`, 'newHoldId');
-        }
-
-        const now = this.clock.now();
-        if (current.travelerDetails) {
-          // A later date can take the trip past the passport's expiry, which was only checked against the old dates.
-          const after = segments.map((s) => (s.id === segment.id ? content : s));
-          const expiry = checkTravelerDates(current.travelerDetails, now, tripEndOf(after)).find((i) => i.field === 'passport.expiresOn');
-          if (expiry) throw new DomainError('VALIDATION_FAILED', expiry.message, 'newHoldId');
-        }
-        const difference = content.priceMinor - segment.priceMinor;
-        // Every column the new hold describes is overwritten, so nothing of the old product lingers on the segment.
-        await this.bookings.updateSegment(
-          segment.id,
-          {
-            flightId: null,
-            seatId: null,
-            productId: null,
-            cabin: null,
-            origin: null,
-            destination: null,
-            carrier: null,
-            flightNumber: null,
-            supplierReference: null,
-            ...content,
-          },
-          tx,
-        );
-        const updated = await this.bookings.update(current.id, { totalMinor: current.totalMinor + difference, updatedAt: now }, tx);
-        const change = await this.bookings.insertChange(
-          {
-            bookingId: current.id,
-            orgId: current.orgId,
-            segmentId: segment.id,
-            oldHoldId: segment.holdId,
-            newHoldId: data.newHoldId,
-            oldPriceMinor: segment.priceMinor,
-            newPriceMinor: content.priceMinor,
-            differenceMinor: difference,
-            currency: current.currency,
-            before: snapshotOf(segment),
-            actorId: viewer.personId,
-            reason: data.reason || null,
-            occurredAt: now,
-          },
-          tx,
-        );
-        await this.idempotency.remember(tx, { orgId: viewer.orgId, operation: OPERATIONS.change, key: data.idempotencyKey, hash, bookingId: current.id, at: now });
-        await emit({
-          type: 'booking.segment_changed',
-          orgId: current.orgId,
-          aggregateId: current.id,
-          payload: {
-            bookingId: current.id,
-            segmentId: segment.id,
-            kind: segment.kind,
-            releasedHoldId: segment.holdId,
-            newHoldId: data.newHoldId,
-            convertNewHold: current.status !== 'draft',
-            oldAmount: segment.priceMinor,
-            newAmount: content.priceMinor,
-            priceDifference: difference,
-            currency: current.currency,
-          },
-        });
-        return { booking: updated, change };
+        const result = await this.swapSegment({ tx, emit }, current, { segmentId: data.segmentId, newHoldId: data.newHoldId, content, actorId: viewer.personId, reason: data.reason || null });
+        await this.idempotency.remember(tx, { orgId: viewer.orgId, operation: OPERATIONS.change, key: data.idempotencyKey, hash, bookingId: current.id, at: result.change.occurredAt });
+        return result;
       });
     } catch (error) {
       // Two changes (or a change and a draft) racing for the same new hold: the unique index on segments.hold_id stops the second.
       if (isUniqueViolation(error)) throw new DomainError('CONFLICT', `Hold ${data.newHoldId} is already part of a booking`, 'newHoldId');
       throw error;
     }
+  }
+
+  /**
+   * Swaps one segment of a locked booking for a new hold, inside the caller's
+   * transaction: the segment takes the hold's snapshot, the total moves by the
+   * difference, the change is audited, and booking.segment_changed tells
+   * inventory to release the old hold and (unless a draft) convert the new one.
+   * changeBookingSegment and acceptRebooking both go through here.
+   */
+  async swapSegment({ tx, emit }: WorkScope, current: BookingRow, swap: SegmentSwap): Promise<{ booking: BookingRow; change: SegmentChangeRow }> {
+    const segments = await this.bookings.segmentsOf(current.orgId, [current.id], tx);
+    const segment = segments.find((s) => s.id === swap.segmentId);
+    if (!segment) throw new DomainError('NOT_FOUND', `Segment ${swap.segmentId} is not part of this booking`, 'segmentId');
+    if (!segment.holdId) throw new DomainError('VALIDATION_FAILED', `A ${segment.kind} segment has no inventory hold to swap; cancel and rebook it`, 'segmentId');
+    if (segment.kind !== swap.content.kind) {
+      throw new DomainError('VALIDATION_FAILED', `A ${segment.kind} segment can only be replaced by a ${segment.kind} hold, not a ${swap.content.kind} one`, 'newHoldId');
+    }
+    if (swap.content.currency !== current.currency) {
+      throw new DomainError('VALIDATION_FAILED', `The new hold is priced in ${swap.content.currency}, the booking in ${current.currency}`, 'newHoldId');
+    }
+    if ((await this.bookings.usedHoldIds([swap.newHoldId], tx)).length > 0) {
+      throw new DomainError('CONFLICT', `Hold ${swap.newHoldId} is already part of a booking`, 'newHoldId');
+    }
+
+    const now = this.clock.now();
+    if (current.travelerDetails) {
+      // A later date can take the trip past the passport's expiry, which was only checked against the old dates.
+      const after = segments.map((s) => (s.id === segment.id ? swap.content : s));
+      const expiry = checkTravelerDates(current.travelerDetails, now, tripEndOf(after)).find((i) => i.field === 'passport.expiresOn');
+      if (expiry) throw new DomainError('VALIDATION_FAILED', expiry.message, 'newHoldId');
+    }
+    const difference = swap.content.priceMinor - segment.priceMinor;
+    // Every column the new hold describes is overwritten, so nothing of the old product lingers on the segment.
+    await this.bookings.updateSegment(
+      segment.id,
+      {
+        flightId: null,
+        seatId: null,
+        productId: null,
+        cabin: null,
+        origin: null,
+        destination: null,
+        carrier: null,
+        flightNumber: null,
+        supplierReference: null,
+        ...swap.content,
+      },
+      tx,
+    );
+    const updated = await this.bookings.update(current.id, { totalMinor: current.totalMinor + difference, updatedAt: now }, tx);
+    const change = await this.bookings.insertChange(
+      {
+        bookingId: current.id,
+        orgId: current.orgId,
+        segmentId: segment.id,
+        oldHoldId: segment.holdId,
+        newHoldId: swap.newHoldId,
+        oldPriceMinor: segment.priceMinor,
+        newPriceMinor: swap.content.priceMinor,
+        differenceMinor: difference,
+        currency: current.currency,
+        before: snapshotOf(segment),
+        actorId: swap.actorId,
+        reason: swap.reason,
+        occurredAt: now,
+      },
+      tx,
+    );
+    await emit({
+      type: 'booking.segment_changed',
+      orgId: current.orgId,
+      aggregateId: current.id,
+      payload: {
+        bookingId: current.id,
+        segmentId: segment.id,
+        kind: segment.kind,
+        releasedHoldId: segment.holdId,
+        newHoldId: swap.newHoldId,
+        convertNewHold: current.status !== 'draft',
+        oldAmount: segment.priceMinor,
+        newAmount: swap.content.priceMinor,
+        priceDifference: difference,
+        currency: current.currency,
+      },
+    });
+    return { booking: updated, change };
+  }
+
+  /** The new hold, checked active, as a segment's content. */
+  async newHoldContent(identity: string, newHoldId: string, field = 'newHoldId'): Promise<SegmentContent> {
+    const [hold] = checkActiveHolds([newHoldId], await this.reads.holds([newHoldId], identity), this.clock.now(), field);
+    return segmentFromHold(hold!, field);
   }
 
   /** A replayed change: the booking as it is now and the change the first request recorded. */

@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@travel/platform';
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BOOKING_STATUSES } from '../bookings/booking-state-machine.js';
 import { CANCELLATION_POLICIES } from '../bookings/cancellation-policy.js';
 import type { TravelerDetails } from '../bookings/traveler-details.js';
@@ -85,6 +85,8 @@ export const segments = booking.table(
     uniqueIndex('segments_booking_position_idx').on(t.bookingId, t.position),
     // A hold pays for one seat once: two bookings on the same hold would sell the seat twice.
     uniqueIndex('segments_hold_idx').on(t.holdId).where(sql`${t.holdId} is not null`),
+    // A flight's disruption looks up every booking on it.
+    index('segments_flight_idx').on(t.flightId).where(sql`${t.flightId} is not null`),
   ],
 );
 
@@ -217,6 +219,124 @@ export const pendingConfirmations = booking.table(
   (t) => [index('pending_confirmations_org_idx').on(t.orgId)],
 );
 
+export const DISRUPTION_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type DisruptionSeverity = (typeof DISRUPTION_SEVERITIES)[number];
+export const DISRUPTION_KINDS = ['delayed', 'canceled', 'diverted', 'gate_changed'] as const;
+export type DisruptionKind = (typeof DISRUPTION_KINDS)[number];
+/** open: waiting for someone; rebooked: a suggestion was accepted; superseded: a later report of the same flight replaced it. */
+export const DISRUPTION_STATES = ['open', 'rebooked', 'superseded'] as const;
+export type DisruptionState = (typeof DISRUPTION_STATES)[number];
+
+/**
+ * What a flight status change did to one booking: one row per booking and
+ * report. `previous_status` is the booking's status before the disruption
+ * moved it to requires_attention (null when it did not move it), so a
+ * rebooking can put it back.
+ */
+export const disruptions = booking.table(
+  'disruptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    segmentId: uuid('segment_id')
+      .notNull()
+      .references(() => segments.id),
+    flightId: text('flight_id').notNull(),
+    flightNumber: text('flight_number').notNull(),
+    kind: text('kind', { enum: DISRUPTION_KINDS }).notNull(),
+    severity: text('severity', { enum: DISRUPTION_SEVERITIES }).notNull(),
+    delayMinutes: integer('delay_minutes'),
+    estimatedDepartureAt: timestamp('estimated_departure_at', { withTimezone: true }),
+    estimatedArrivalAt: timestamp('estimated_arrival_at', { withTimezone: true }),
+    gate: text('gate'),
+    divertedTo: text('diverted_to'),
+    reason: text('reason'),
+    previousStatus: text('previous_status', { enum: BOOKING_STATUSES }),
+    state: text('state', { enum: DISRUPTION_STATES }).notNull().default('open'),
+    /** The inventory event that reported it. */
+    sourceEventId: text('source_event_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedById: uuid('resolved_by_id'),
+    /** The suggestion that was accepted, when rebooked. */
+    acceptedSuggestionId: uuid('accepted_suggestion_id'),
+  },
+  (t) => [
+    index('disruptions_org_occurred_idx').on(t.orgId, t.occurredAt.desc()),
+    index('disruptions_booking_idx').on(t.bookingId, t.occurredAt),
+    uniqueIndex('disruptions_event_segment_idx').on(t.sourceEventId, t.segmentId),
+  ],
+);
+
+/** An alternative flight offered for a disruption, in rank order (1 is best). */
+export const rebookingSuggestions = booking.table(
+  'rebooking_suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    disruptionId: uuid('disruption_id')
+      .notNull()
+      .references(() => disruptions.id),
+    orgId: uuid('org_id').notNull(),
+    rank: integer('rank').notNull(),
+    flightId: text('flight_id').notNull(),
+    flightNumber: text('flight_number').notNull(),
+    cabin: text('cabin', { enum: CABINS }).notNull(),
+    departAt: timestamp('depart_at', { withTimezone: true }).notNull(),
+    arriveAt: timestamp('arrive_at', { withTimezone: true }).notNull(),
+    stops: integer('stops').notNull(),
+    fareMinor: bigint('fare_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** Seats left in the cabin when the suggestion was made. */
+    seatsLeft: integer('seats_left').notNull(),
+  },
+  (t) => [uniqueIndex('rebooking_suggestions_rank_idx').on(t.disruptionId, t.rank)],
+);
+
+export const NOTIFICATION_KINDS = ['disruption', 'rebooked'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * The in-app inbox. A notification is for one person (`recipient_id`) or for
+ * everyone of the organization holding a role (`recipient_role`, e.g. the
+ * travel admins); reads are per person in notification_reads either way.
+ */
+export const notifications = booking.table(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull(),
+    recipientId: uuid('recipient_id'),
+    recipientRole: text('recipient_role'),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    severity: text('severity', { enum: DISRUPTION_SEVERITIES }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    disruptionId: uuid('disruption_id').references(() => disruptions.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('notifications_person_idx').on(t.orgId, t.recipientId, t.createdAt.desc()),
+    index('notifications_role_idx').on(t.orgId, t.recipientRole, t.createdAt.desc()),
+    check('notifications_recipient_check', sql`(${t.recipientId} is null) <> (${t.recipientRole} is null)`),
+  ],
+);
+
+export const notificationReads = booking.table(
+  'notification_reads',
+  {
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    personId: uuid('person_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.personId] })],
+);
+
 export const outbox = outboxTable(booking);
 export const inbox = inboxTable(booking);
 
@@ -227,3 +347,6 @@ export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type CancellationQuoteRow = typeof cancellationQuotes.$inferSelect;
 export type SegmentChangeRow = typeof segmentChanges.$inferSelect;
 export type PendingConfirmationRow = typeof pendingConfirmations.$inferSelect;
+export type DisruptionRow = typeof disruptions.$inferSelect;
+export type RebookingSuggestionRow = typeof rebookingSuggestions.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;

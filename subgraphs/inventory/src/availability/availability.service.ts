@@ -34,7 +34,7 @@ export function toCabinAvailability(rows: CabinAvailabilityRow[]): CabinAvailabi
 }
 
 /** Prepends one value to an iterator while keeping `return()` wired to it, so unsubscribing never waits for a message. */
-function startWith<T>(first: () => Promise<T>, rest: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+export function startWith<T>(first: () => Promise<T>, rest: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
   let pending: (() => Promise<T>) | undefined = first;
   return {
     next: async () => {

@@ -57,6 +57,11 @@ export const flights = inventory.table(
     stops: integer('stops').notNull().default(0),
     aircraft: text('aircraft'),
     status: text('status', { enum: FLIGHT_STATUSES }).notNull().default('scheduled'),
+    /** Latest operational times; null while the flight keeps to its schedule. */
+    estimatedDepartureAt: timestamp('estimated_departure_at', { withTimezone: true }),
+    estimatedArrivalAt: timestamp('estimated_arrival_at', { withTimezone: true }),
+    gate: text('gate'),
+    divertedToCode: text('diverted_to_code').references(() => airports.code),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -340,12 +345,40 @@ export const packageHolds = inventory.table(
   ],
 );
 
+/** What an operator reported about a flight; each row is one recordFlightStatus call. */
+export const FLIGHT_STATUS_CHANGES = ['delayed', 'canceled', 'diverted', 'gate_changed', 'on_time'] as const;
+export type FlightStatusChangeKind = (typeof FLIGHT_STATUS_CHANGES)[number];
+
+/** The flight's operational history, newest last; the flights row holds the state it leads to. */
+export const flightStatusChanges = inventory.table(
+  'flight_status_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    flightId: uuid('flight_id')
+      .notNull()
+      .references(() => flights.id),
+    change: text('change', { enum: FLIGHT_STATUS_CHANGES }).notNull(),
+    status: text('status', { enum: FLIGHT_STATUSES }).notNull(),
+    estimatedDepartureAt: timestamp('estimated_departure_at', { withTimezone: true }),
+    estimatedArrivalAt: timestamp('estimated_arrival_at', { withTimezone: true }),
+    gate: text('gate'),
+    divertedToCode: text('diverted_to_code').references(() => airports.code),
+    /** Minutes past the scheduled departure, for delays. */
+    delayMinutes: integer('delay_minutes'),
+    reason: text('reason'),
+    recordedById: uuid('recorded_by_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('flight_status_changes_flight_idx').on(t.flightId, t.occurredAt)],
+);
+
 export const outbox = outboxTable(inventory);
 export const inbox = inboxTable(inventory);
 
 export type AirportRow = typeof airports.$inferSelect;
 export type AirlineRow = typeof airlines.$inferSelect;
 export type FlightRow = typeof flights.$inferSelect;
+export type FlightStatusChangeRow = typeof flightStatusChanges.$inferSelect;
 export type SeatRow = typeof seats.$inferSelect;
 export type HoldRow = typeof holds.$inferSelect;
 export type HotelRow = typeof hotels.$inferSelect;

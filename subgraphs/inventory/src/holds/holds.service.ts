@@ -87,6 +87,14 @@ export class HoldsService {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Holds a seat (the chosen one, or the cheapest free one of `cabin`) inside the caller's transaction; holdSeat
+   * runs it in its own, the rebooking consumer in the one of the event it handles.
+   */
+  async placeHold(scope: WorkScope, viewer: Viewer, want: { flightId: string; seatId: string | null; cabin: Cabin | null }): Promise<HoldRow> {
+    return this.holdOne(scope, viewer, { ...want, fareClassId: null, field: '' }, this.clock.now());
+  }
+
   async holdSeat(viewer: Viewer, input: unknown): Promise<HoldRow> {
     const { flightId, seatId, cabin, fareClassId } = parseInput(holdSeatInput, input);
     const now = this.clock.now();
