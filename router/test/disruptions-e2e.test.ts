@@ -211,30 +211,27 @@ describe('disruptions through the router, all six subgraphs in one process', () 
     const traveler = client(stack.routerUrl);
     await traveler.signIn(fx.travelerEmail, fx.password);
     const { bookingId } = await bookConfirmed(traveler, fx.alternativeId);
-    // Customer has no autoRebook setting yet (see auto-rebook.ts); the organization of the fixture turns it on here.
+    // A travel admin turns it on in customer; booking learns it from customer's event.
+    await stack.servers.customer.services.organizations.updateSettings(fx.orgId, { autoRebook: true });
     const setting = stack.servers.booking.services.disruptions.autoRebook;
-    const enabled = vi.spyOn(setting, 'enabled').mockImplementation(async (orgId) => orgId === fx.orgId);
-    try {
-      const opsToken = await tokenOf(stack.routerUrl, fx.opsEmail, fx.password);
-      const recorded = await gqlRequest<{ recordFlightStatus: { errors: unknown[] } }>(stack.routerUrl, RECORD_STATUS, { input: { flightId: fx.alternativeId, change: 'CANCELED' } }, { authorization: `Bearer ${opsToken}` });
-      expect(recorded.data?.recordFlightStatus.errors).toEqual([]);
-      const booking = await eventually(
-        async () => {
-          const { booking: b } = await traveler.send<{ booking: { status: string; segments: { flight: { id: string } }[]; history: { toStatus: string; actor: { id: string } | null }[]; disruptions: { state: string }[] } }>(
-            `query ($id: ID!) { booking(id: $id) { status segments { flight { id } } history { toStatus actor { id } } disruptions { state } } }`,
-            { id: bookingId },
-          );
-          return b.disruptions.some((x) => x.state === 'REBOOKED') ? b : undefined;
-        },
-        { what: 'the automatic rebooking', timeoutMs: 15_000 },
-      );
-      expect(booking).toMatchObject({ status: 'CONFIRMED', segments: [{ flight: { id: fx.laterId } }] });
-      expect(booking.history.slice(-2)).toEqual([
-        { toStatus: 'REQUIRES_ATTENTION', actor: null },
-        { toStatus: 'CONFIRMED', actor: null },
-      ]);
-    } finally {
-      enabled.mockRestore();
-    }
+    await eventually(async () => ((await setting.enabled(fx.orgId)) ? true : undefined), { what: "booking's copy of the setting", timeoutMs: 10_000 });
+    const opsToken = await tokenOf(stack.routerUrl, fx.opsEmail, fx.password);
+    const recorded = await gqlRequest<{ recordFlightStatus: { errors: unknown[] } }>(stack.routerUrl, RECORD_STATUS, { input: { flightId: fx.alternativeId, change: 'CANCELED' } }, { authorization: `Bearer ${opsToken}` });
+    expect(recorded.data?.recordFlightStatus.errors, JSON.stringify(recorded.errors)).toEqual([]);
+    const booking = await eventually(
+      async () => {
+        const { booking: b } = await traveler.send<{ booking: { status: string; segments: { flight: { id: string } }[]; history: { toStatus: string; actor: { id: string } | null }[]; disruptions: { state: string }[] } }>(
+          `query ($id: ID!) { booking(id: $id) { status segments { flight { id } } history { toStatus actor { id } } disruptions { state } } }`,
+          { id: bookingId },
+        );
+        return b.disruptions.some((x) => x.state === 'REBOOKED') ? b : undefined;
+      },
+      { what: 'the automatic rebooking', timeoutMs: 15_000 },
+    );
+    expect(booking).toMatchObject({ status: 'CONFIRMED', segments: [{ flight: { id: fx.laterId } }] });
+    expect(booking.history.slice(-2)).toEqual([
+      { toStatus: 'REQUIRES_ATTENTION', actor: null },
+      { toStatus: 'CONFIRMED', actor: null },
+    ]);
   });
 });

@@ -38,6 +38,8 @@ async function organization(servers: SubgraphServers, people: { name: string; ro
   const { organization: org } = await servers.customer.services.organizations.provision({
     name: `Disruption ${slug}`,
     slug,
+    // Automatic rebooking is an Enterprise feature; the organization may switch it on.
+    tier: 'enterprise',
     people: people.map((p, i) => ({ ref: `p${i}`, email: emails[i]!, name: p.name, department: 'Engineering', level: 'senior', roles: p.roles, password: PASSWORD })),
   });
   await servers.policy.services.policies.createPolicy(org.id, DEMO_POLICY);

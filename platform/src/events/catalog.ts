@@ -6,6 +6,8 @@ import type { SubgraphName } from '../config.js';
  * payload breaks the build rather than a consumer at run time.
  */
 export interface EventPayloads {
+  /** An organization's settings after a change (customer's updateOrganizationSettings, or provisioning with settings). */
+  'customer.organization.settings_changed': { autoRebook: boolean };
   'inventory.hold.created': { holdId: string; flightId: string; seatId: string; personId: string; amount: number; currency: string; expiresAt: string };
   'inventory.hold.released': { holdId: string; flightId: string; seatId: string; reason: 'released' | 'expired' | 'booking_canceled' };
   'inventory.hold.converted': { holdId: string; flightId: string; seatId: string; bookingId: string };

@@ -10,7 +10,7 @@ import { EntityReads } from './bookings/entity-reads.js';
 import { Idempotency } from './bookings/idempotency.js';
 import { IdempotencyKeysRepository } from './bookings/idempotency-keys.repository.js';
 import { StatusMoves } from './bookings/status-moves.js';
-import { autoRebookOff } from './disruptions/auto-rebook.js';
+import { ProjectedAutoRebookSetting } from './disruptions/auto-rebook.js';
 import { DisruptionsRepository } from './disruptions/disruptions.repository.js';
 import { DisruptionsService } from './disruptions/disruptions.service.js';
 import { defaultRebookingFilter } from './disruptions/rebooking-options.js';
@@ -73,6 +73,7 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
   const changes = new ChangesService(eventing.uow, repositories.bookings, idempotency, reads, runtime.clock);
   const notifications = new NotificationsService(new NotificationsRepository(runtime.db), runtime.clock);
   const disruptionsRepository = new DisruptionsRepository(runtime.db);
+  const autoRebook = new ProjectedAutoRebookSetting(runtime.db);
   const disruptions = new DisruptionsService(
     eventing.uow,
     disruptionsRepository,
@@ -81,7 +82,7 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
     changes,
     notifications,
     defaultRebookingFilter,
-    autoRebookOff,
+    autoRebook,
     runtime.clock,
     runtime.logger.child({ subgraph: 'booking', component: 'disruptions' }),
   );
@@ -118,6 +119,12 @@ export function createBookingServer(runtime: SubgraphRuntime): BookingServer {
         handlers: {
           'inventory.flight.status_changed': (event, scope) => disruptions.onFlightStatusChanged(event, scope),
           'inventory.rebooking_hold.placed': (event, scope) => disruptions.onRebookingHold(event, scope),
+        },
+      },
+      {
+        from: ['customer'],
+        handlers: {
+          'customer.organization.settings_changed': (event, scope) => autoRebook.onSettingsChanged(event, scope),
         },
       },
       live.consumer(),

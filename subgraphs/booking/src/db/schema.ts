@@ -1,6 +1,6 @@
 import { inboxTable, outboxTable } from '@travel/platform';
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BOOKING_STATUSES } from '../bookings/booking-state-machine.js';
 import { CANCELLATION_POLICIES } from '../bookings/cancellation-policy.js';
 import type { TravelerDetails } from '../bookings/traveler-details.js';
@@ -9,6 +9,18 @@ export const booking = pgSchema('booking');
 
 export { BOOKING_STATUSES };
 export const SEGMENT_KINDS = ['flight', 'hotel', 'car', 'package'] as const;
+/**
+ * What booking keeps of each organization's settings, projected from
+ * customer.organization.settings_changed: decisions taken while handling an
+ * event (rebook a disrupted trip by itself?) read them in their own
+ * transaction instead of asking customer.
+ */
+export const organizationSettings = booking.table('organization_settings', {
+  orgId: uuid('org_id').primaryKey(),
+  autoRebook: boolean('auto_rebook').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 /** Same values as inventory's Cabin enum; stored lower case like every enum. */
 export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;

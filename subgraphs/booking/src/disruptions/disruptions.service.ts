@@ -126,7 +126,7 @@ export class DisruptionsService {
         },
       });
       const best = suggestions[0];
-      if (best && needsAttention(severity) && (await this.autoRebook.enabled(current.orgId))) {
+      if (best && needsAttention(severity) && (await this.autoRebook.enabled(current.orgId, tx))) {
         // Only inventory can hold the new seat; its answer (inventory.rebooking_hold.placed) completes the rebooking.
         await emit({
           type: 'booking.rebooking_hold_requested',

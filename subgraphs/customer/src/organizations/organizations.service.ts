@@ -1,4 +1,4 @@
-import { DomainError, parseInput, type Role, type UnitOfWork } from '@travel/platform';
+import { DomainError, parseInput, type NewEvent, type Role, type UnitOfWork } from '@travel/platform';
 import { z } from 'zod';
 import type { EmployeeLevel, OrganizationRow, OrganizationSettings, PersonRow } from '../db/schema.js';
 import { hashPassword } from '../sessions/passwords.js';
@@ -74,8 +74,11 @@ export class OrganizationsService {
       if (claimed) throw new DomainError('CONFLICT', `${claimed.domain} is already allowed by another organization`, 'allowedEmailDomains');
       next.allowedEmailDomains = domains;
     }
-    const updated = await this.organizations.updateSettings(orgId, next);
-    return updated!;
+    return this.uow.run(async ({ tx, emit }) => {
+      const updated = await this.organizations.updateSettings(orgId, next, tx);
+      await emit(settingsChanged(updated!));
+      return updated!;
+    });
   }
 
   /**
@@ -94,9 +97,10 @@ export class OrganizationsService {
     for (const p of input.people) {
       if (p.password && !hashes.has(p.password)) hashes.set(p.password, await hashPassword(p.password));
     }
-    return this.uow.run(async ({ tx }) => {
+    return this.uow.run(async ({ tx, emit }) => {
       if (await this.organizations.findBySlug(input.slug, tx)) throw new DomainError('CONFLICT', `Organization ${input.slug} exists`, 'slug');
       const organization = await this.organizations.insert({ name: input.name, slug: input.slug, tier: input.tier ?? 'professional', settings: input.settings ?? {} }, tx);
+      if (input.settings) await emit(settingsChanged(organization));
       const rows = await this.people.insertMany(
         input.people.map((p) => ({
           orgId: organization.id,
@@ -129,4 +133,9 @@ export class OrganizationsService {
       return { organization, people: byRef };
     });
   }
+}
+
+/** What other subgraphs keep of an organization's settings (booking: whether to rebook disrupted trips by itself). */
+function settingsChanged(org: OrganizationRow): NewEvent<'customer.organization.settings_changed'> {
+  return { type: 'customer.organization.settings_changed', orgId: org.id, aggregateId: org.id, payload: { autoRebook: effectiveSettings(org).autoRebook } };
 }
