@@ -14,6 +14,9 @@ export interface BrowserFixture {
   /** A flight two days out: booking it is a soft warning of the demo policy (less than 3 days ahead). */
   soonFlightNumber: string;
   soonDate: string;
+  /** The first flight's id, and a later flight of the same route to rebook onto when it is canceled. */
+  flightId: string;
+  laterFlightNumber: string;
 }
 
 const PASSWORD = 'browser-password';
@@ -44,7 +47,20 @@ export async function createBrowserFixture(servers: SubgraphServers, now = new D
   const soon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 12, 0));
   const flightNumber = `BA${randomInt(1000, 4999)}`;
   const soonFlightNumber = `BA${randomInt(5000, 9999)}`;
-  await servers.inventory.services.catalog.insertFlights([
+  const later = new Date(departure.getTime() + 26 * 3600_000);
+  const laterFlightNumber = `VS${randomInt(1000, 9999)}`;
+  await servers.inventory.services.catalog.upsertAirlines([{ code: 'VS', name: 'Virgin Atlantic', country: 'United Kingdom' }]);
+  const { flights } = await servers.inventory.services.catalog.insertFlights([
+    {
+      airlineCode: 'VS',
+      flightNumber: laterFlightNumber,
+      originCode: 'JFK',
+      destinationCode: 'LHR',
+      departureAt: later,
+      arrivalAt: new Date(later.getTime() + 7 * 3600_000),
+      seatPrices: { economy: 66_900, business: 399_000 },
+      currency: 'USD',
+    },
     {
       airlineCode: 'BA',
       flightNumber: soonFlightNumber,
@@ -66,5 +82,5 @@ export async function createBrowserFixture(servers: SubgraphServers, now = new D
       currency: 'USD',
     },
   ]);
-  return { travelerEmail, adminEmail, financeEmail, password: PASSWORD, flightNumber, date: departure.toISOString().slice(0, 10), soonFlightNumber, soonDate: soon.toISOString().slice(0, 10) };
+  return { travelerEmail, adminEmail, financeEmail, password: PASSWORD, flightNumber, date: departure.toISOString().slice(0, 10), soonFlightNumber, soonDate: soon.toISOString().slice(0, 10), flightId: flights.find((f) => f.flightNumber === flightNumber)!.id, laterFlightNumber };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { startWebServer, type WebServer } from '@travel/web';
 import { chromium, type Browser } from 'playwright-core';
@@ -142,6 +143,39 @@ describe.skipIf(!existsSync(CHROMIUM))(`the web client in Chromium (${CHROMIUM})
       await expect.poll(() => trip.locator('.badge').textContent(), { timeout: 30_000 }).toBe('Confirmed');
       await expect(traveler.getByRole('region', { name: 'Approval' }).textContent()).resolves.toContain('approved');
       await screenshot(traveler, '12-trip-approved');
+    },
+    180_000,
+  );
+
+  it(
+    "a canceled flight shows on the admin's board and as a banner on the trip, and the traveler rebooks onto a suggestion",
+    async () => {
+      const admin = await (await browser.newContext()).newPage();
+      await signIn(admin, web.url, fx.adminEmail, fx.password);
+      await admin.getByRole('link', { name: 'Live board' }).click();
+      const disruptions = admin.getByRole('region', { name: 'Disruptions' });
+      await disruptions.getByText('No open disruption.').waitFor();
+
+      // Flight operations cancel the flight the first test booked (platform_admin, through inventory's service).
+      const ops = { orgId: randomUUID(), personId: randomUUID(), roles: ['platform_admin' as const] };
+      await stack().servers.inventory.services.flightStatus.record(ops, { flightId: fx.flightId, change: 'canceled', reason: 'Crew shortage' });
+      await disruptions.getByText('Ava Traveler').waitFor({ timeout: 20_000 });
+      await screenshot(admin, '13-live-board-disruption');
+
+      const traveler = await (await browser.newContext()).newPage();
+      await signIn(traveler, web.url, fx.travelerEmail, fx.password);
+      await traveler.getByRole('link', { name: 'My trips' }).click();
+      await traveler.getByRole('link', { name: new RegExp(fx.flightNumber) }).click();
+      const banner = traveler.getByRole('alert', { name: 'Disruption' });
+      await banner.waitFor({ timeout: 20_000 });
+      await expect(banner.textContent()).resolves.toContain('was canceled');
+      await screenshot(traveler, '14-trip-disruption');
+      await banner.getByRole('button', { name: `Rebook onto ${fx.laterFlightNumber}` }).click();
+
+      const trip = traveler.getByRole('region', { name: 'Trip' });
+      await expect.poll(() => trip.textContent(), { timeout: 20_000 }).toContain(fx.laterFlightNumber);
+      await expect.poll(() => trip.locator('.badge').textContent(), { timeout: 20_000 }).toBe('Confirmed');
+      await expect(traveler.getByRole('alert', { name: 'Disruption' }).count()).resolves.toBe(0);
     },
     180_000,
   );

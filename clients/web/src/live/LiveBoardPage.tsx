@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { AirportInput } from '../flights/AirportInput';
 import { today } from '../format';
 import { Empty, Failure, Loading } from '../ui/Status';
+import { DisruptionsPanel } from './DisruptionsPanel';
 import { WatchedFlight } from './WatchedFlight';
 
 const BoardFlightsQuery = graphql(`
@@ -56,7 +57,7 @@ const BoardOrganizationQuery = graphql(`
 /** Refresh of the slow-moving panels (travelers, approvals); availability is pushed. */
 const PANEL_REFRESH_MS = 15_000;
 
-/** The admin's live board: seats left on watched flights (pushed over graphql-ws), pending approvals, travelers on the road. */
+/** The admin's live board: seats left on watched flights and disruptions (pushed over graphql-ws), pending approvals, travelers on the road. */
 export function LiveBoardPage() {
   const [origin, setOrigin] = useState('');
   const [destination, setDestination] = useState('');
@@ -126,6 +127,7 @@ function OrganizationPanels() {
     : [];
   return (
     <div className="board-panels">
+      <DisruptionsPanel />
       <section className="card" aria-label="Pending approvals">
         <h2>Pending approvals ({data.bookings.totalCount})</h2>
         {data.bookings.edges.length === 0 ? (

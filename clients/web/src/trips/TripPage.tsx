@@ -5,6 +5,7 @@ import { graphql } from '../gql';
 import { formatMoney } from '../format';
 import { Failure, Loading, UserErrors } from '../ui/Status';
 import { StatusBadge } from '../ui/StatusBadge';
+import { DisruptionBanner } from '../disruptions/DisruptionBanner';
 
 const TripQuery = graphql(`
   query Trip($id: ID!) {
@@ -42,6 +43,11 @@ const TripQuery = graphql(`
           amount
           currency
         }
+      }
+      disruptions {
+        id
+        state
+        ...DisruptionBanner_disruption
       }
       approval {
         id
@@ -138,11 +144,17 @@ export function TripPage() {
           {booking.segments.map((s) => (
             <li key={s.id}>
               <strong>{s.kind.toLowerCase()}</strong> {s.description ?? `${s.origin ?? ''} → ${s.destination ?? ''}`}
-              {s.seat ? ` · seat ${s.seat.seatNumber}` : ''} · {formatMoney(s.price)}
+              {s.seat && !s.description ? ` · seat ${s.seat.seatNumber}` : ''} · {formatMoney(s.price)}
             </li>
           ))}
         </ul>
       </section>
+
+      {booking.disruptions
+        .filter((d) => d.state === 'OPEN')
+        .map((d) => (
+          <DisruptionBanner key={d.id} disruption={d} onRebooked={refetch} />
+        ))}
 
       {booking.approval && (
         <section className="card" aria-label="Approval">
