@@ -36,6 +36,11 @@ export interface EventPayloads {
   };
   'inventory.package_hold.released': { holdId: string; packageId: string; date: string; reason: 'released' | 'expired' | 'booking_canceled' };
   'inventory.package_hold.converted': { holdId: string; packageId: string; date: string; bookingId: string };
+  /**
+   * Flight searches of one organization over a short window, batched by inventory so searching never waits on a write:
+   * `count` searches per origin/destination pair between `windowStart` and `windowEnd`.
+   */
+  'inventory.search.performed': { kind: 'flight'; windowStart: string; windowEnd: string; routes: { origin: string; destination: string; count: number }[] };
   'booking.drafted': { bookingId: string; travelerId: string; amount: number; currency: string; holdIds: string[] };
   'booking.confirmation_requested': {
     bookingId: string;
