@@ -1,6 +1,6 @@
 import type { Executor } from '@travel/platform';
 import { sql } from 'drizzle-orm';
-import { holdFacts, paymentFacts, policyFacts, segmentFacts } from '../db/schema.js';
+import { bookingAdjustments, holdFacts, paymentFacts, policyFacts, searchFacts, segmentFacts } from '../db/schema.js';
 
 export interface SegmentFact {
   bookingId: string;
@@ -88,5 +88,15 @@ export class ActivityRepository {
         },
         setWhere: sql`${t.orgId} = excluded.org_id`,
       });
+  }
+
+  /** Keyed by refund id or change event id: a replay inserts nothing. */
+  async recordAdjustment(row: typeof bookingAdjustments.$inferInsert, db: Executor = this.db): Promise<void> {
+    await db.insert(bookingAdjustments).values(row).onConflictDoNothing();
+  }
+
+  async recordSearches(rows: (typeof searchFacts.$inferInsert)[], db: Executor = this.db): Promise<void> {
+    if (rows.length === 0) return;
+    await db.insert(searchFacts).values(rows).onConflictDoNothing();
   }
 }

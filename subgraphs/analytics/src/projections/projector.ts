@@ -1,7 +1,7 @@
 import type { DomainEvent, Executor, Logger, UnitOfWork } from '@travel/platform';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { bookingFacts, holdFacts, paymentFacts, policyFacts, segmentFacts } from '../db/schema.js';
+import { bookingAdjustments, bookingFacts, holdFacts, paymentFacts, policyFacts, searchFacts, segmentFacts } from '../db/schema.js';
 import { segmentEmission } from '../emissions/emissions.js';
 import type { SpendRepository, TripShape } from '../spend/spend.repository.js';
 import type { ActivityRepository, SegmentFact } from './activity.repository.js';
@@ -42,6 +42,18 @@ const schemas = {
   }),
   'payment.authorized': z.object({ ...envelope, payload: z.object({ paymentId: z.guid(), bookingId: z.guid(), amount: minor, currency }) }),
   'payment.failed': z.object({ ...envelope, payload: z.object({ paymentId: z.guid(), bookingId: z.guid() }) }),
+  'payment.refunded': z.object({
+    ...envelope,
+    payload: z.object({ paymentId: z.guid(), bookingId: z.guid(), refundId: z.guid(), amount: minor, currency }),
+  }),
+  'booking.segment_changed': z.object({
+    ...envelope,
+    payload: z.object({ bookingId: z.guid(), convertNewHold: z.boolean(), priceDifference: z.int(), currency }),
+  }),
+  'inventory.search.performed': z.object({
+    ...envelope,
+    payload: z.object({ routes: z.array(z.object({ origin: z.string().min(1), destination: z.string().min(1), count: z.int().min(1) })) }),
+  }),
   'inventory.hold.created': z.object({ ...envelope, payload: z.object({ holdId: z.guid() }) }),
   'inventory.hold.released': z.object({ ...envelope, payload: z.object({ holdId: z.guid() }) }),
   'inventory.hold.converted': z.object({ ...envelope, payload: z.object({ holdId: z.guid(), bookingId: z.guid() }) }),
@@ -56,7 +68,7 @@ export const PROJECTED_EVENTS = Object.keys(schemas) as Projected[];
 
 const rebuildLockKey = (orgId: string) => sql`hashtextextended(${`analytics-rebuild:${orgId}`}, 0)`;
 
-const projectionTables = [bookingFacts, segmentFacts, policyFacts, holdFacts, paymentFacts] as const;
+const projectionTables = [bookingFacts, segmentFacts, policyFacts, holdFacts, paymentFacts, bookingAdjustments, searchFacts] as const;
 
 /**
  * Turns events into projection rows. The same `apply` serves live consumption
@@ -128,11 +140,37 @@ export class Projector {
           tx,
         );
         await activity.recordSegments(segments, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
         return;
       }
       case 'booking.canceled': {
         const p = payloadOf(type, parsed.data);
         await spend.recordCanceled({ bookingId: p.bookingId, orgId, travelerId: p.travelerId, department: p.department ?? null, occurredAt: at }, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        return;
+      }
+      case 'payment.refunded': {
+        const p = payloadOf(type, parsed.data);
+        const adjustment = { adjustmentId: `refund:${p.refundId}`, orgId, bookingId: p.bookingId, kind: 'refund' as const, amountMinor: p.amount, currency: p.currency, occurredAt: at };
+        await activity.recordAdjustment(adjustment, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        return;
+      }
+      case 'booking.segment_changed': {
+        const p = payloadOf(type, parsed.data);
+        // A draft's change is already in the total its confirm will carry; only a change after payment moves the spend.
+        if (!p.convertNewHold) return;
+        const adjustment = { adjustmentId: `change:${event.id}`, orgId, bookingId: p.bookingId, kind: 'change' as const, amountMinor: p.priceDifference, currency: p.currency, occurredAt: at };
+        await activity.recordAdjustment(adjustment, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        return;
+      }
+      case 'inventory.search.performed': {
+        const p = payloadOf(type, parsed.data);
+        await activity.recordSearches(
+          p.routes.map((r, position) => ({ eventId: event.id, position, orgId, origin: r.origin, destination: r.destination, searches: r.count, occurredAt: at })),
+          tx,
+        );
         return;
       }
       case 'policy.evaluated': {
