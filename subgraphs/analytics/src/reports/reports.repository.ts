@@ -326,6 +326,60 @@ export class ReportsRepository {
     };
   }
 
+  /** Searches inventory reported in the range (each batch counted at the end of its window). */
+  async searchCount(orgId: string, r: Range): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`coalesce(sum(${searchFacts.searches}), 0)::int` })
+      .from(searchFacts)
+      .where(and(eq(searchFacts.orgId, orgId), inRange(searchFacts.occurredAt, r)));
+    return Number(row?.n ?? 0);
+  }
+
+  /** Each funnel stage counted per UTC period of when it happened (holds by creation, as in funnelCounts). */
+  async funnelByPeriod(orgId: string, period: Period, r: Range): Promise<{ periodStart: Date; searches: number; holds: number; holdsConverted: number; bookings: number; paid: number }[]> {
+    const h = holdFacts;
+    const p = paymentFacts;
+    const q = searchFacts;
+    const label = (start: SQL) => sql<string>`to_char(${start}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+    const authorized = sql`${p.failedAt} is null or ${p.authorizedAt} >= ${p.failedAt}`;
+    const [searches, holds, bookings, paid] = await Promise.all([
+      this.db
+        .select({ at: label(periodOf(period, q.occurredAt)), n: sql<number>`sum(${q.searches})::int`, m: sql<number>`0` })
+        .from(q)
+        .where(and(eq(q.orgId, orgId), inRange(q.occurredAt, r)))
+        .groupBy(periodOf(period, q.occurredAt)),
+      this.db
+        .select({ at: label(periodOf(period, h.createdAt)), n: sql<number>`count(*)::int`, m: sql<number>`(count(*) filter (where ${h.convertedAt} is not null))::int` })
+        .from(h)
+        .where(and(eq(h.orgId, orgId), inRange(h.createdAt, r)))
+        .groupBy(periodOf(period, h.createdAt)),
+      this.db
+        .select({ at: label(periodOf(period, b.confirmedAt)), n: sql<number>`count(*)::int`, m: sql<number>`0` })
+        .from(b)
+        .where(and(eq(b.orgId, orgId), inRange(b.confirmedAt, r)))
+        .groupBy(periodOf(period, b.confirmedAt)),
+      this.db
+        .select({ at: label(periodOf(period, p.authorizedAt)), n: sql<number>`count(*)::int`, m: sql<number>`0` })
+        .from(p)
+        .where(and(eq(p.orgId, orgId), inRange(p.authorizedAt, r), authorized))
+        .groupBy(periodOf(period, p.authorizedAt)),
+    ]);
+    const periods = new Map<string, { periodStart: Date; searches: number; holds: number; holdsConverted: number; bookings: number; paid: number }>();
+    const at = (key: string) => {
+      const row = periods.get(key) ?? { periodStart: new Date(key), searches: 0, holds: 0, holdsConverted: 0, bookings: 0, paid: 0 };
+      periods.set(key, row);
+      return row;
+    };
+    for (const x of searches) at(x.at).searches += Number(x.n);
+    for (const x of holds) {
+      at(x.at).holds += Number(x.n);
+      at(x.at).holdsConverted += Number(x.m);
+    }
+    for (const x of bookings) at(x.at).bookings += Number(x.n);
+    for (const x of paid) at(x.at).paid += Number(x.n);
+    return [...periods.entries()].sort(([a], [c]) => (a < c ? -1 : 1)).map(([, row]) => row);
+  }
+
   /** Authorized payments by the UTC period of authorization, per currency (gross: no refund event exists). */
   async revenueByPeriod(orgId: string, period: Period, r: Range): Promise<PeriodMoneyRow[]> {
     const p = paymentFacts;

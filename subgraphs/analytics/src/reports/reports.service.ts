@@ -39,14 +39,16 @@ export interface ComplianceReport {
 }
 
 export interface FunnelReport {
-  searches: null;
+  searches: number;
   holds: number;
   holdsConverted: number;
   bookingsConfirmed: number;
   paymentsAuthorized: number;
   paymentsFailed: number;
+  searchToHoldRate: number | null;
   holdToBookingRate: number | null;
   paymentSuccessRate: number | null;
+  searchToPaidRate: number | null;
 }
 
 export interface ExecutiveSummary {
@@ -241,13 +243,32 @@ export class ReportsService {
   }
 
   async funnel(orgId: string, r: Range): Promise<FunnelReport> {
-    const f = await this.repository.funnelCounts(orgId, r);
+    const [f, searches] = await Promise.all([this.repository.funnelCounts(orgId, r), this.repository.searchCount(orgId, r)]);
     return {
-      searches: null,
+      searches,
       ...f,
+      searchToHoldRate: rate(f.holds, searches),
+      searchToPaidRate: rate(f.paymentsAuthorized, searches),
       holdToBookingRate: rate(f.holdsConverted, f.holds),
       paymentSuccessRate: rate(f.paymentsAuthorized, f.paymentsAuthorized + f.paymentsFailed),
     };
+  }
+
+  /** The funnel per period with its conversion rates; each rate is null when its base is zero. */
+  async funnelByPeriod(orgId: string, period: Period, r: Range) {
+    const rows = await this.repository.funnelByPeriod(orgId, period, r);
+    return rows.map((x) => ({
+      periodStart: x.periodStart,
+      searches: x.searches,
+      holds: x.holds,
+      holdsConverted: x.holdsConverted,
+      bookingsConfirmed: x.bookings,
+      paymentsAuthorized: x.paid,
+      searchToHoldRate: rate(x.holds, x.searches),
+      holdToBookingRate: rate(x.holdsConverted, x.holds),
+      bookingToPaidRate: rate(x.paid, x.bookings),
+      searchToPaidRate: rate(x.paid, x.searches),
+    }));
   }
 
   async executiveSummary(orgId: string, r: Range): Promise<ExecutiveSummary> {
