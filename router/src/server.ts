@@ -9,6 +9,7 @@ import express from 'express';
 import { createRouterContext, type RouterContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
 import { checkReadiness } from './readiness.js';
+import { reportsProxy } from './reports-proxy.js';
 import { EventExecutor } from './subscriptions/event-executor.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/limits.js';
@@ -77,6 +78,7 @@ export class RouterServer {
       const readiness = await checkReadiness(directory);
       res.status(readiness.ready ? 200 : 503).json(readiness);
     });
+    reportsProxy(app, { analyticsGraphqlUrl: () => directory.url('analytics'), config, logger });
     app.use(
       '/graphql',
       cors<cors.CorsRequest>(),

@@ -76,6 +76,12 @@ export function createAnalyticsServer(runtime: SubgraphRuntime): AnalyticsServer
     services,
     context: (base) => createContext(base, services),
     consumers: [analyticsConsumer(projector)],
-    routes: exportRoutes({ reports, repository: repositories.reports, secret: runtime.config.INTERNAL_SECRET, logger: logger.child({ component: 'export' }) }),
+    routes: exportRoutes({
+      services,
+      repository: repositories.reports,
+      secret: runtime.config.INTERNAL_SECRET,
+      logger: logger.child({ component: 'export' }),
+      pageSize: runtime.config.ANALYTICS_EXPORT_PAGE_SIZE,
+    }),
   });
 }

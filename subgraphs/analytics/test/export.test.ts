@@ -37,7 +37,7 @@ describe('CSV export', () => {
     url = new URL(await server.start(0)).origin;
     // The same routes with two rows per page, so a small stream crosses page boundaries as a long period would.
     const app = express();
-    exportRoutes({ reports: server.services.reports, repository: server.services.repositories.reports, secret: config.INTERNAL_SECRET, logger: runtime.logger, pageSize: 2 })(app);
+    exportRoutes({ services: server.services, repository: server.services.repositories.reports, secret: config.INTERNAL_SECRET, logger: runtime.logger, pageSize: 2 })(app);
     smallPages = createServer(app);
     await new Promise<void>((resolve) => smallPages.listen(0, '127.0.0.1', resolve));
     smallPagesUrl = `http://127.0.0.1:${(smallPages.address() as { port: number }).port}`;
