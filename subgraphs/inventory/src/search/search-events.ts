@@ -22,7 +22,7 @@ export class SearchEvents implements Worker {
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly uow: UnitOfWork,
+    private readonly uow: Pick<UnitOfWork, 'run'>,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: { flushIntervalMs?: number } = {},
