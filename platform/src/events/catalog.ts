@@ -88,6 +88,12 @@ export interface EventPayloads {
     newAmount: number;
     priceDifference: number;
     currency: string;
+    /**
+     * Where the segment stands in booking.confirmed's `segments` (position order), and what it is now, in the same
+     * shape; optional so changes published before they were added still parse.
+     */
+    position?: number;
+    segment?: EventPayloads['booking.confirmed']['segments'][number];
   };
   /** The traveler's passport, contact or needs changed on a booking; no personal data travels in the event. */
   'booking.traveler_details_updated': { bookingId: string; travelerId: string };

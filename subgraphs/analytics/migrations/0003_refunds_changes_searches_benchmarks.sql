@@ -18,7 +18,9 @@ CREATE TABLE "analytics"."booking_adjustments" (
 	"kind" text NOT NULL,
 	"amount_minor" bigint NOT NULL,
 	"currency" text NOT NULL,
-	"occurred_at" timestamp with time zone NOT NULL
+	"occurred_at" timestamp with time zone NOT NULL,
+	"position" integer,
+	"segment" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "analytics"."search_facts" (

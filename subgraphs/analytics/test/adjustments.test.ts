@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox } from '../src/db/schema.js';
 import { createAnalyticsServer, type AnalyticsServer } from '../src/server.js';
 import { adjustmentsStream, outOfOrder } from './adjustments-stream.js';
+import { segmentEmission } from '../src/emissions/emissions.js';
 import { event } from './fixtures.js';
 
 const FROM = '2026-01-01T00:00:00.000Z';
@@ -183,6 +184,100 @@ describe('refunds, paid changes, searches, savings and forecast from a known eve
     expect(await figures(org)).toEqual(before);
     await deliver([s.events.zRefund, s.events.yChange, s.events.searchesApril]);
     expect(await figures(org)).toEqual(before);
+  });
+
+  it('moves a changed segment to its new route and cabin (destination, cabins, CO2), even when the change arrives before the confirm', async () => {
+    const org = randomUUID();
+    const bookingId = randomUUID();
+    const travelerId = randomUUID();
+    const segment = (origin: string, destination: string, cabin: string, departAt: string, amount: number) => ({
+      kind: 'flight',
+      supplier: 'BA',
+      origin,
+      destination,
+      cabin,
+      departAt,
+      arriveAt: new Date(Date.parse(departAt) + 8 * 3_600_000).toISOString(),
+      amount,
+    });
+    const confirm = event('booking.confirmed', org, bookingId, '2026-04-01T10:00:00.000Z', {
+      bookingId,
+      travelerId,
+      department: 'Sales',
+      amount: 100_000,
+      currency: 'USD',
+      holdIds: [],
+      segments: [segment('JFK', 'LHR', 'economy', '2026-06-01T18:00:00.000Z', 60_000), segment('LHR', 'JFK', 'economy', '2026-06-05T12:00:00.000Z', 40_000)],
+    });
+    const change = (at: string, to: ReturnType<typeof segment>, oldAmount: number) =>
+      event('booking.segment_changed', org, bookingId, at, {
+        bookingId,
+        segmentId: randomUUID(),
+        kind: 'flight',
+        releasedHoldId: randomUUID(),
+        newHoldId: randomUUID(),
+        convertNewHold: true,
+        oldAmount,
+        newAmount: to.amount,
+        priceDifference: to.amount - oldAmount,
+        currency: 'USD',
+        position: 0,
+        segment: to,
+      });
+    // Two changes of the first leg, delivered newest first and before the confirm: the later one (to CDG in business) wins.
+    const first = change('2026-04-02T10:00:00.000Z', segment('JFK', 'AMS', 'premium_economy', '2026-06-01T18:00:00.000Z', 70_000), 60_000);
+    const second = change('2026-04-03T10:00:00.000Z', segment('JFK', 'CDG', 'business', '2026-06-02T18:00:00.000Z', 150_000), 70_000);
+    await deliver([second, first, confirm]);
+
+    const query = `query ($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) {
+      ... on Organization { analytics(from: $from, to: $to) {
+        spendByPeriod(period: YEAR) { total { amount currency } }
+        topDestinations { destination bookings }
+        bookingsByCabin { cabin segments bookings }
+        spendBySupplier { key spend { amount currency } }
+        emissions { co2eGrams distanceKm flights }
+      } }
+      ... on Booking { emissions { co2eGrams segments { origin destination cabin co2eGrams } } }
+    } }`;
+    const read = async () => {
+      const res = await gqlRequest<{ _entities: Record<string, unknown>[] }>(
+        url,
+        query,
+        { r: [{ __typename: 'Organization', id: org }, { __typename: 'Booking', id: bookingId }], from: FROM, to: TO },
+        await routerHeaders(config, finance(org)),
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!._entities;
+    };
+    const cdg = segmentEmission('JFK', 'CDG', 'business')!;
+    const back = segmentEmission('LHR', 'JFK', 'economy')!;
+    const expected = [
+      {
+        analytics: {
+          // 100,000 + (70,000 - 60,000) + (150,000 - 70,000).
+          spendByPeriod: [{ total: usd(190_000) }],
+          topDestinations: [{ destination: 'CDG', bookings: 1 }],
+          bookingsByCabin: [
+            { cabin: 'BUSINESS', segments: 1, bookings: 1 },
+            { cabin: 'ECONOMY', segments: 1, bookings: 1 },
+          ],
+          spendBySupplier: [{ key: 'BA', spend: [usd(190_000)] }],
+          emissions: { co2eGrams: cdg.co2eGrams + back.co2eGrams, distanceKm: cdg.distanceKm + back.distanceKm, flights: 2 },
+        },
+      },
+      {
+        emissions: {
+          co2eGrams: cdg.co2eGrams + back.co2eGrams,
+          segments: [
+            { origin: 'JFK', destination: 'CDG', cabin: 'BUSINESS', co2eGrams: cdg.co2eGrams },
+            { origin: 'LHR', destination: 'JFK', cabin: 'ECONOMY', co2eGrams: back.co2eGrams },
+          ],
+        },
+      },
+    ];
+    expect(await read()).toEqual(expected);
+    await server.services.rebuild(org);
+    expect(await read()).toEqual(expected);
   });
 
   it('lets only finance set a benchmark, and validates it', async () => {

@@ -149,6 +149,18 @@ export const paymentFacts = analytics.table(
   (t) => [index('payment_facts_org_idx').on(t.orgId, t.authorizedAt)],
 );
 
+/** A segment as booking.confirmed and booking.segment_changed carry it. */
+export interface AdjustedSegment {
+  kind: string;
+  supplier: string;
+  origin: string | null;
+  destination: string | null;
+  cabin: string | null;
+  departAt: string | null;
+  arriveAt?: string | null;
+  amount?: number | null;
+}
+
 export const ADJUSTMENT_KINDS = ['refund', 'change'] as const;
 
 /**
@@ -169,6 +181,9 @@ export const bookingAdjustments = analytics.table(
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: text('currency').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** A change's segment position and new content (booking.confirmed's segment shape); null for refunds and older changes. */
+    position: integer('position'),
+    segment: jsonb('segment').$type<AdjustedSegment>(),
   },
   (t) => [index('booking_adjustments_booking_idx').on(t.bookingId), index('booking_adjustments_org_idx').on(t.orgId, t.kind, t.occurredAt)],
 );

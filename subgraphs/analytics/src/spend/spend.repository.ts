@@ -123,6 +123,14 @@ export class SpendRepository {
       .where(and(eq(t.bookingId, bookingId), eq(t.orgId, orgId)));
   }
 
+  /** Replaces the trip shape of a booking (after a change moved a segment); leaves amount and status alone. */
+  async updateTrip(orgId: string, bookingId: string, trip: TripShape, db: Executor = this.db): Promise<void> {
+    await db
+      .update(t)
+      .set(trip)
+      .where(and(eq(t.bookingId, bookingId), eq(t.orgId, orgId)));
+  }
+
   /** Same ordering rule as {@link recordConfirmed}; a cancel never touches the amount. */
   async recordCanceled(fact: CanceledFact, db: Executor = this.db): Promise<void> {
     await db

@@ -163,6 +163,17 @@ export class ChangesService {
             newAmount: content.priceMinor,
             priceDifference: difference,
             currency: current.currency,
+            position: segments.indexOf(segment),
+            segment: {
+              kind: content.kind,
+              supplier: content.supplier ?? content.carrier ?? '',
+              origin: content.origin ?? null,
+              destination: content.destination ?? null,
+              cabin: content.cabin ?? null,
+              departAt: content.departAt?.toISOString() ?? null,
+              arriveAt: content.arriveAt?.toISOString() ?? null,
+              amount: content.priceMinor,
+            },
           },
         });
         return { booking: updated, change };
