@@ -16,6 +16,11 @@
  *    its publish time, both on this host's clock; analytics runs alone for
  *    this part (see below). Meaningful with REDIS_URL;
  *    with the in-process bus, publish returns after the handler ran.
+ * 4. The year's bookings CSV streamed through the router's /reports proxy.
+ * Every request signs its own token or identity statement (they live 60 s;
+ * a long run must not measure refusals). Sizes default to the issue's
+ * figures; ANALYTICS_BENCH_BOOKINGS and ANALYTICS_BENCH_LAG_EVENTS shrink
+ * them to prove the bench runs.
  * Bounded: one organization, fixed counts, loopback only.
  */
 import { randomUUID } from 'node:crypto';
@@ -27,13 +32,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inbox } from '../subgraphs/analytics/src/db/schema.js';
 import { createAnalyticsServer, type AnalyticsServer } from '@travel/analytics';
 
-const BOOKINGS = 100_000;
+const BOOKINGS = Number(process.env['ANALYTICS_BENCH_BOOKINGS'] ?? 100_000);
 const TRAVELERS = 500;
 /** Sustained load for the lag figure: 50 events/s for 20 s, sent as 5 events every 100 ms. */
-const LAG_EVENTS = 1_000;
+const LAG_EVENTS = Number(process.env['ANALYTICS_BENCH_LAG_EVENTS'] ?? 1_000);
 const LAG_BATCH = 5;
 const LAG_TICK_MS = 100;
-const RUNS = 20;
+const RUNS = BOOKINGS < 100_000 ? 3 : 20;
 
 const FROM = '2025-01-01T00:00:00.000Z';
 const TO = '2026-01-01T00:00:00.000Z';
@@ -42,7 +47,7 @@ const HUBS = ['JFK', 'BOS', 'ORD', 'SFO', 'LAX', 'SEA', 'ATL', 'DFW', 'YYZ', 'ME
 const DASHBOARD = `query ($from: DateTime!, $to: DateTime!) { adminDashboard(from: $from, to: $to) {
   totalSpend { amount currency } confirmedBookings averageTripCost { amount currency } complianceRate policyViolations co2eKg
   flightsWithoutDistance topDestinations { destination bookings } bookingsByCabin { cabin segments }
-  funnel { holds holdsConverted bookingsConfirmed paymentsAuthorized paymentsFailed } } }`;
+  funnel { searches holds holdsConverted bookingsConfirmed paymentsAuthorized paymentsFailed searchToHoldRate } } }`;
 const FULL = `query ($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) { ... on Organization {
   analytics(from: $from, to: $to) {
     spendByPeriod(period: MONTH) { periodStart total { amount currency } count }
@@ -51,6 +56,8 @@ const FULL = `query ($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities
     topDestinations(first: 10) { destination bookings }
     emissions { co2eKg byPeriod { periodStart co2eGrams } }
     compliance { rate } funnel { holds paymentsAuthorized } revenue(period: MONTH) { total { amount currency } }
+    refunds(period: MONTH) { total { amount currency } } funnelByPeriod(period: WEEK) { periodStart searchToPaidRate }
+    savings { total { amount currency } byDepartment { department savings { amount currency } } }
     executiveSummary { confirmedBookings } } } } }`;
 
 function stats(ms: number[]) {
@@ -100,6 +107,24 @@ async function seed(runtime: ProcessRuntime, orgId: string): Promise<void> {
     insert into analytics.hold_facts (hold_id, org_id, created_at, released_at)
     select gen_random_uuid(), ${orgId}::uuid, timestamptz '2025-01-01' + (i * 1576.8) * interval '1 second', timestamptz '2025-01-01' + (i * 1576.8 + 900) * interval '1 second'
     from generate_series(1, ${BOOKINGS / 5}) i`);
+  // Every canceled booking refunded 80% a week later; its fee stays in the spend.
+  await db.execute(sql`
+    insert into analytics.booking_adjustments (adjustment_id, org_id, booking_id, kind, amount_minor, currency, occurred_at)
+    select 'refund:' || gen_random_uuid(), org_id, booking_id, 'refund', amount_minor * 4 / 5, currency, canceled_at + interval '7 days'
+    from analytics.booking_facts where org_id = ${orgId}::uuid and status = 'canceled'`);
+  await db.execute(sql`
+    update analytics.booking_facts
+    set refunded_minor = case when status = 'canceled' then amount_minor * 4 / 5 else 0 end,
+      department = (array['Sales','Engineering','Finance','Operations'])[1 + abs(hashtext(traveler_id::text)) % 4]
+    where org_id = ${orgId}::uuid`);
+  // Search batches every 5 minutes, ten searches per route on three routes.
+  await db.execute(sql`
+    insert into analytics.search_facts (event_id, position, org_id, origin, destination, searches, occurred_at)
+    select gen_random_uuid(), p, ${orgId}::uuid, 'JFK', (${hubs})[1 + (i + p) % 26], 10, timestamptz '2025-01-01' + i * interval '5 minutes'
+    from generate_series(1, 105120) i, generate_series(0, 2) p where i <= ${BOOKINGS}`);
+  await db.execute(sql`
+    insert into analytics.benchmark_fares (org_id, origin, destination, cabin, amount_minor, currency, updated_at, updated_by_id)
+    select ${orgId}::uuid, 'JFK', h, c, 150000, 'USD', now(), gen_random_uuid() from unnest(${hubs}) h, unnest(array['economy','premium_economy','business']) c where h <> 'JFK'`);
   await db.execute(sql`analyze analytics.booking_facts`);
   await db.execute(sql`analyze analytics.segment_facts`);
 }
@@ -200,24 +225,31 @@ async function main(): Promise<void> {
     const summary = await analytics.services.reports.executiveSummary(orgId, { from: new Date(FROM), to: new Date(TO) });
     console.log(`check: confirmed ${summary.confirmedBookings}, spend ${summary.totalSpend.map((m) => `${m.amount} ${m.currency}`).join(' + ')}, compliance ${summary.complianceRate?.toFixed(4)}, ${summary.co2eKg} kg CO2e`);
 
+    const bearer = async () => ({ authorization: `Bearer ${await signAccessToken(viewer, runtime.config.JWT_SECRET, 60)}` });
+    /** One request with freshly signed credentials; an error answer fails the bench rather than being timed. */
+    const checked = async (url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+      const res = await gqlRequest(url, query, variables, headers);
+      if (res.errors) throw new Error(`query failed: ${JSON.stringify(res.errors)}`);
+    };
     if (routerUrl) {
-      const token = await signAccessToken(viewer, runtime.config.JWT_SECRET, 600);
-      const headers = { authorization: `Bearer ${token}` };
-      const probe = await gqlRequest(routerUrl, DASHBOARD, { from: FROM, to: TO }, headers);
-      if (probe.errors) throw new Error(`router dashboard failed: ${JSON.stringify(probe.errors)}`);
-      await measure('adminDashboard through the router', async () => {
-        await gqlRequest(routerUrl!, DASHBOARD, { from: FROM, to: TO }, headers);
-      });
+      await measure('adminDashboard through the router', async () => checked(routerUrl!, DASHBOARD, { from: FROM, to: TO }, await bearer()));
     }
-    const identity = await routerHeaders(runtime.config, viewer);
-    await measure('adminDashboard on the analytics subgraph', async () => {
-      await gqlRequest(analyticsUrl, DASHBOARD, { from: FROM, to: TO }, identity);
-    });
-    const full = await gqlRequest(analyticsUrl, FULL, { r: [{ __typename: 'Organization', id: orgId }], from: FROM, to: TO }, identity);
-    if (full.errors) throw new Error(`analytics query failed: ${JSON.stringify(full.errors)}`);
-    await measure('full Organization.analytics (every report) on the analytics subgraph', async () => {
-      await gqlRequest(analyticsUrl, FULL, { r: [{ __typename: 'Organization', id: orgId }], from: FROM, to: TO }, identity);
-    });
+    await measure('adminDashboard on the analytics subgraph', async () => checked(analyticsUrl, DASHBOARD, { from: FROM, to: TO }, await routerHeaders(runtime.config, viewer)));
+    await measure('full Organization.analytics (every report) on the analytics subgraph', async () =>
+      checked(analyticsUrl, FULL, { r: [{ __typename: 'Organization', id: orgId }], from: FROM, to: TO }, await routerHeaders(runtime.config, viewer)),
+    );
+    if (routerUrl) {
+      const t1 = performance.now();
+      const res = await fetch(`${new URL(routerUrl).origin}/reports/bookings.csv?from=${FROM}&to=${TO}`, { headers: await bearer() });
+      if (res.status !== 200) throw new Error(`bookings.csv through the router answered ${res.status}`);
+      let bytes = 0;
+      let lines = 0;
+      for await (const chunk of res.body!) {
+        bytes += (chunk as Uint8Array).length;
+        for (const byte of chunk as Uint8Array) if (byte === 10) lines += 1;
+      }
+      console.log(`bookings.csv of the year through the router: ${lines - 1} rows, ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t1) / 1000).toFixed(2)} s`);
+    }
 
   } finally {
     await stop();

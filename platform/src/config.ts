@@ -66,6 +66,8 @@ export const configSchema = z
     POLICY_URL: optionalUrl,
     PAYMENT_URL: optionalUrl,
     ANALYTICS_URL: optionalUrl,
+    /** Rows analytics reads per page while streaming a CSV export (bookings), so a long period streams in constant memory. */
+    ANALYTICS_EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
     /** Stripe secret key; unset means the built-in payment sandbox. */
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),

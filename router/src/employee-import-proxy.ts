@@ -1,8 +1,7 @@
 import { IDENTITY_HEADER, type Config, type Logger, type ServiceDirectory } from '@travel/platform';
 import type { Express } from 'express';
-import { GraphQLError } from 'graphql';
 import type { CredentialVerifier } from './auth/credentials.js';
-import { createRouterContext } from './context.js';
+import { identityForRequest } from './auth/request-identity.js';
 
 export const EMPLOYEE_IMPORT_PATH = '/imports/employees.csv';
 
@@ -14,19 +13,8 @@ export const EMPLOYEE_IMPORT_PATH = '/imports/employees.csv';
  */
 export function mountEmployeeImportProxy(app: Express, deps: { config: Pick<Config, 'INTERNAL_SECRET'>; credentials: CredentialVerifier; directory: ServiceDirectory; logger: Logger }): void {
   app.post(EMPLOYEE_IMPORT_PATH, async (req, res) => {
-    let identity: string;
-    try {
-      const presented = { authorization: req.header('authorization'), apiKey: req.header('x-api-key') };
-      identity = (await createRouterContext(presented, deps.credentials, deps.config)).identity;
-    } catch (error) {
-      if (error instanceof GraphQLError) {
-        const http = error.extensions['http'] as { status?: number } | undefined;
-        const code = typeof error.extensions['code'] === 'string' ? error.extensions['code'] : 'UNAUTHENTICATED';
-        res.status(http?.status ?? 401).json({ errors: [{ code, message: error.message }] });
-        return;
-      }
-      throw error;
-    }
+    const identity = await identityForRequest(req, res, deps);
+    if (!identity) return;
     try {
       const target = new URL(EMPLOYEE_IMPORT_PATH, deps.directory.url('customer'));
       const upstream = await fetch(target, {

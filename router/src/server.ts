@@ -14,6 +14,7 @@ import { createRouterContext, type RouterContext } from './context.js';
 import { IdentityForwardingDataSource } from './data-source.js';
 import { mountEmployeeImportProxy } from './employee-import-proxy.js';
 import { checkReadiness } from './readiness.js';
+import { reportsProxy } from './reports-proxy.js';
 import { EventExecutor } from './subscriptions/event-executor.js';
 import { SubscriptionHub, type SubscriptionStats } from './subscriptions/hub.js';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/limits.js';
@@ -95,6 +96,7 @@ export class RouterServer {
       res.status(readiness.ready ? 200 : 503).json(readiness);
     });
     mountEmployeeImportProxy(app, { config, credentials, directory, logger });
+    reportsProxy(app, { analyticsGraphqlUrl: () => directory.url('analytics'), credentials, config, logger });
     app.use(
       '/graphql',
       cors<cors.CorsRequest>(),

@@ -86,6 +86,11 @@ export interface EventPayloads {
     } | null;
     failure: string | null;
   };
+  /**
+   * Flight searches of one organization over a short window, batched by inventory so searching never waits on a write:
+   * `count` searches per origin/destination pair between `windowStart` and `windowEnd`.
+   */
+  'inventory.search.performed': { kind: 'flight'; windowStart: string; windowEnd: string; routes: { origin: string; destination: string; count: number }[] };
   'booking.drafted': { bookingId: string; travelerId: string; amount: number; currency: string; holdIds: string[] };
   'booking.confirmation_requested': {
     bookingId: string;
@@ -133,6 +138,12 @@ export interface EventPayloads {
     newAmount: number;
     priceDifference: number;
     currency: string;
+    /**
+     * Where the segment stands in booking.confirmed's `segments` (position order), and what it is now, in the same
+     * shape; optional so changes published before they were added still parse.
+     */
+    position?: number;
+    segment?: EventPayloads['booking.confirmed']['segments'][number];
   };
   /**
    * A flight status change reached a booking: a disruption was recorded with its severity (see booking's

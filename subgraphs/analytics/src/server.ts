@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { createEventing, SubgraphServer, type Clock, type DomainEvent, type EventConsumer, type EventHandlers, type SubgraphRuntime, type WorkScope } from '@travel/platform';
+import { BenchmarksRepository } from './benchmarks/benchmarks.repository.js';
+import { BenchmarksService } from './benchmarks/benchmarks.service.js';
 import { BudgetsRepository } from './budgets/budgets.repository.js';
 import { BudgetsService } from './budgets/budgets.service.js';
 import { createContext, type AnalyticsContext } from './context.js';
 import * as tables from './db/schema.js';
 import { exportRoutes } from './export/export.routes.js';
+import { ForecastRepository } from './forecast/forecast.repository.js';
+import { ForecastService } from './forecast/forecast.service.js';
 import { ActivityRepository } from './projections/activity.repository.js';
 import { EventLogRepository } from './projections/event-log.repository.js';
 import { PROJECTED_EVENTS, Projector } from './projections/projector.js';
@@ -23,6 +27,8 @@ export interface AnalyticsServices {
   spend: SpendService;
   reports: ReportsService;
   budgets: BudgetsService;
+  benchmarks: BenchmarksService;
+  forecast: ForecastService;
   projector: Projector;
   /** Rebuilds one organization's projections from the event log; returns the number of events replayed. */
   rebuild(orgId: string): Promise<number>;
@@ -55,6 +61,8 @@ export function createAnalyticsServer(runtime: SubgraphRuntime): AnalyticsServer
     spend: new SpendService(repositories.spend),
     reports,
     budgets: new BudgetsService(new BudgetsRepository(runtime.db), repositories.reports, eventing.uow, runtime.clock),
+    benchmarks: new BenchmarksService(new BenchmarksRepository(runtime.db), eventing.uow, runtime.clock),
+    forecast: new ForecastService(new ForecastRepository(runtime.db), runtime.clock),
     projector,
     rebuild: (orgId) => projector.rebuild(eventing.uow, orgId),
   };
@@ -68,6 +76,12 @@ export function createAnalyticsServer(runtime: SubgraphRuntime): AnalyticsServer
     services,
     context: (base) => createContext(base, services),
     consumers: [analyticsConsumer(projector)],
-    routes: exportRoutes({ reports, repository: repositories.reports, secret: runtime.config.INTERNAL_SECRET, logger: logger.child({ component: 'export' }) }),
+    routes: exportRoutes({
+      services,
+      repository: repositories.reports,
+      secret: runtime.config.INTERNAL_SECRET,
+      logger: logger.child({ component: 'export' }),
+      pageSize: runtime.config.ANALYTICS_EXPORT_PAGE_SIZE,
+    }),
   });
 }

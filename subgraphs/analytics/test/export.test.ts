@@ -7,6 +7,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox } from '../src/db/schema.js';
 import { exportRoutes } from '../src/export/export.routes.js';
+import { TABLE_REPORTS } from '../src/export/report-tables.js';
 import { createAnalyticsServer, type AnalyticsServer } from '../src/server.js';
 import { knownStream, scrambled } from './fixtures.js';
 
@@ -37,7 +38,7 @@ describe('CSV export', () => {
     url = new URL(await server.start(0)).origin;
     // The same routes with two rows per page, so a small stream crosses page boundaries as a long period would.
     const app = express();
-    exportRoutes({ reports: server.services.reports, repository: server.services.repositories.reports, secret: config.INTERNAL_SECRET, logger: runtime.logger, pageSize: 2 })(app);
+    exportRoutes({ services: server.services, repository: server.services.repositories.reports, secret: config.INTERNAL_SECRET, logger: runtime.logger, pageSize: 2 })(app);
     smallPages = createServer(app);
     await new Promise<void>((resolve) => smallPages.listen(0, '127.0.0.1', resolve));
     smallPagesUrl = `http://127.0.0.1:${(smallPages.address() as { port: number }).port}`;
@@ -92,6 +93,27 @@ describe('CSV export', () => {
       ['2026-02-01T00:00:00.000Z', 'EUR', '1', '30000'],
       ['2026-03-01T00:00:00.000Z', 'USD', '1', '12345'],
     ]);
+  });
+
+  it('exports every report under its name, with its header, and names the reports for an unknown one', async () => {
+    const headers = await routerHeaders(config, finance());
+    for (const [name, report] of Object.entries(TABLE_REPORTS)) {
+      const res = await fetch(`${url}/reports/${name}.csv?${RANGE}&period=month`, { headers });
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-disposition'), name).toContain(`${name}.csv`);
+      expect(parse(await res.text())[0], name).toEqual(report.columns);
+    }
+    // Seller-side revenue of the known stream: authorized payments per month (no refund in it).
+    const revenue = await fetch(`${url}/reports/revenue.csv?${RANGE}&period=month`, { headers });
+    expect(parse(await revenue.text()).slice(1)).toEqual([
+      ['2026-01-01T00:00:00.000Z', 'EUR', '1', '30000'],
+      ['2026-01-01T00:00:00.000Z', 'USD', '2', '150001'],
+      ['2026-02-01T00:00:00.000Z', 'USD', '1', '20000'],
+      ['2026-03-01T00:00:00.000Z', 'USD', '1', '12345'],
+    ]);
+    const unknown = await fetch(`${url}/reports/nothing.csv?${RANGE}`, { headers });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ errors: [{ code: 'NOT_FOUND' }] });
   });
 
   it('answers only the caller organization, and only to travel_admin or finance', async () => {

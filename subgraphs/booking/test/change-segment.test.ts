@@ -81,6 +81,18 @@ describe('changeBookingSegment', () => {
         newAmount: 51_500,
         priceDifference: 6_500,
         currency: 'USD',
+        // Where the segment sits and what it is now, for projections that follow the trip (analytics' route and CO2).
+        position: 0,
+        segment: {
+          kind: 'flight',
+          supplier: 'BA',
+          origin: 'LHR',
+          destination: 'JFK',
+          cabin: 'economy',
+          departAt: '2030-03-11T09:00:00.000Z',
+          arriveAt: '2030-03-11T17:00:00.000Z',
+          amount: 51_500,
+        },
       },
     ]);
 

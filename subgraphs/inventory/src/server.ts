@@ -27,6 +27,7 @@ import { RoomHoldsRepository } from './room-holds/room-holds.repository.js';
 import { RoomHoldsService } from './room-holds/room-holds.service.js';
 import { resolvers } from './resolvers.js';
 import { FlightSearchCache } from './search/flight-search-cache.js';
+import { SearchEvents } from './search/search-events.js';
 import { MemorySearchCache, RedisSearchCache, type SearchCache } from './search/search-cache.js';
 import { typeDefs } from './schema.js';
 import { SeatsRepository } from './seats/seats.repository.js';
@@ -69,6 +70,7 @@ export interface InventoryServices {
   packages: PackagesService;
   roomHolds: RoomHoldsService;
   packageHolds: PackageHoldsService;
+  searchEvents: SearchEvents;
 }
 
 export interface InventoryServerOptions {
@@ -119,6 +121,7 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     packages: new PackagesService(repositories.packages, runtime.clock),
     roomHolds,
     packageHolds,
+    searchEvents: new SearchEvents(eventing.uow, runtime.clock, logger),
   };
   return new SubgraphServer(runtime, {
     name: 'inventory',
@@ -130,6 +133,6 @@ export function createInventoryServer(runtime: SubgraphRuntime, options: Invento
     services,
     context: (base) => createContext(base, services),
     consumers: [bookingOutcomesConsumer(holds, roomHolds, packageHolds, logger), availabilityConsumer(availability), services.productAvailability.consumer(), rebookingHoldsConsumer(holds, flightStatusRepository, logger)],
-    workers: [new HoldSweeper([holds, roomHolds, packageHolds], logger, { intervalMs: options.holdSweepIntervalMs }), searchCache],
+    workers: [new HoldSweeper([holds, roomHolds, packageHolds], logger, { intervalMs: options.holdSweepIntervalMs }), searchCache, services.searchEvents],
   });
 }

@@ -602,7 +602,7 @@ export type AnalyticsDashboardQueryVariables = Exact<{
 }>;
 
 
-export type AnalyticsDashboardQuery = { adminDashboard: { confirmedBookings: number, complianceRate: number | null, policyViolations: number, co2eKg: number, totalSpend: Array<{ amount: number, currency: string }>, averageTripCost: Array<{ amount: number, currency: string }>, bookingsByCabin: Array<{ cabin: Cabin, bookings: number }>, topDestinations: Array<{ destination: string, bookings: number, travelers: number }>, funnel: { searches: number | null, holds: number, bookingsConfirmed: number, paymentsAuthorized: number } } };
+export type AnalyticsDashboardQuery = { adminDashboard: { confirmedBookings: number, complianceRate: number | null, policyViolations: number, co2eKg: number, totalSpend: Array<{ amount: number, currency: string }>, averageTripCost: Array<{ amount: number, currency: string }>, bookingsByCabin: Array<{ cabin: Cabin, bookings: number }>, topDestinations: Array<{ destination: string, bookings: number, travelers: number }>, funnel: { searches: number, holds: number, bookingsConfirmed: number, paymentsAuthorized: number } } };
 
 export type ApprovalQueueQueryVariables = Exact<{
   after?: string | null | undefined;

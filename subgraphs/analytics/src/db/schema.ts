@@ -45,6 +45,10 @@ export const bookingFacts = analytics.table(
     businessSegments: integer('business_segments').notNull().default(0),
     firstSegments: integer('first_segments').notNull().default(0),
     flightsWithoutDistance: integer('flights_without_distance').notNull().default(0),
+    /** Sum of the booking's refunds (booking_adjustments of kind refund); net spend is amount + changed - refunded. */
+    refundedMinor: bigint('refunded_minor', { mode: 'number' }).notNull().default(0),
+    /** Sum of the price differences of segment changes made after payment (signed). */
+    changedMinor: bigint('changed_minor', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     index('booking_facts_org_idx').on(t.orgId, t.status, t.currency),
@@ -144,6 +148,86 @@ export const paymentFacts = analytics.table(
   },
   (t) => [index('payment_facts_org_idx').on(t.orgId, t.authorizedAt)],
 );
+
+/** A segment as booking.confirmed and booking.segment_changed carry it. */
+export interface AdjustedSegment {
+  kind: string;
+  supplier: string;
+  origin: string | null;
+  destination: string | null;
+  cabin: string | null;
+  departAt: string | null;
+  arriveAt?: string | null;
+  amount?: number | null;
+}
+
+export const ADJUSTMENT_KINDS = ['refund', 'change'] as const;
+
+/**
+ * Money that moved on a booking after its confirm: a refund (payment.refunded,
+ * keyed by the refund id so a refund published twice counts once) or a paid
+ * segment change (booking.segment_changed, keyed by the event id). Amounts are
+ * as the event states them: a refund positive, a change's difference signed.
+ * booking_facts carries their sums, recomputed from these rows on every event,
+ * so the order events arrive in never matters.
+ */
+export const bookingAdjustments = analytics.table(
+  'booking_adjustments',
+  {
+    adjustmentId: text('adjustment_id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    bookingId: uuid('booking_id').notNull(),
+    kind: text('kind', { enum: ADJUSTMENT_KINDS }).notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    /** A change's segment position and new content (booking.confirmed's segment shape); null for refunds and older changes. */
+    position: integer('position'),
+    segment: jsonb('segment').$type<AdjustedSegment>(),
+  },
+  (t) => [index('booking_adjustments_booking_idx').on(t.bookingId), index('booking_adjustments_org_idx').on(t.orgId, t.kind, t.occurredAt)],
+);
+
+/**
+ * Flight searches as inventory reports them in buffered batches
+ * (inventory.search.performed): one row per route of a batch, with how many
+ * searches it stands for.
+ */
+export const searchFacts = analytics.table(
+  'search_facts',
+  {
+    eventId: uuid('event_id').notNull(),
+    position: integer('position').notNull(),
+    orgId: uuid('org_id').notNull(),
+    origin: text('origin').notNull(),
+    destination: text('destination').notNull(),
+    searches: integer('searches').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.position] }), index('search_facts_org_idx').on(t.orgId, t.occurredAt)],
+);
+
+/**
+ * The fare finance expects to pay for a route and cabin (a market or
+ * negotiated benchmark). Not a projection: set by setBenchmarkFare, so a
+ * rebuild leaves it alone; savings are computed against it when read.
+ */
+export const benchmarkFares = analytics.table(
+  'benchmark_fares',
+  {
+    orgId: uuid('org_id').notNull(),
+    origin: text('origin').notNull(),
+    destination: text('destination').notNull(),
+    cabin: text('cabin').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedById: uuid('updated_by_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.origin, t.destination, t.cabin] }), check('benchmark_fares_amount_nonnegative', sql`${t.amountMinor} >= 0`)],
+);
+
+export type BenchmarkFareRow = typeof benchmarkFares.$inferSelect;
 
 export const BUDGET_PERIODS = ['month', 'year'] as const;
 export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];

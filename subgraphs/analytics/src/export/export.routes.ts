@@ -2,8 +2,8 @@ import type { Writable } from 'node:stream';
 import { DomainError, IDENTITY_HEADER, InvalidTokenError, requireRole, verifyInternalIdentity, type Logger, type Viewer } from '@travel/platform';
 import type { Express, Request, Response } from 'express';
 import type { ReportsRepository } from '../reports/reports.repository.js';
-import type { ReportsService } from '../reports/reports.service.js';
 import { csvLine } from './csv.js';
+import { TABLE_REPORTS, type ReportServices } from './report-tables.js';
 
 
 const BOOKING_COLUMNS = [
@@ -27,15 +27,17 @@ async function write(out: Writable, chunk: string): Promise<void> {
 }
 
 /**
- * CSV exports at GET /reports/bookings.csv and /reports/spend.csv
- * (?from=&to=[&period=]), authenticated like GraphQL by the router's
- * identity header and limited to travel_admin and finance. The bookings
- * report pages through the table by keyset and writes each page as it
- * comes, so a long period streams in constant memory.
+ * CSV exports, authenticated like GraphQL by the router's identity header
+ * (the router proxies /reports/*.csv with the caller's credentials) and
+ * limited to travel_admin and finance. GET /reports/bookings.csv?from=&to=
+ * pages through the bookings by keyset and writes each page as it comes,
+ * so a long period streams in constant memory; every other report of
+ * TABLE_REPORTS is at /reports/<name>.csv?from=&to=[&period=].
  */
-export function exportRoutes(deps: { reports: ReportsService; repository: ReportsRepository; secret: string; logger: Logger; pageSize?: number }) {
-  const { reports, repository, secret, logger } = deps;
-  const PAGE = deps.pageSize ?? 1000;
+export function exportRoutes(deps: { services: ReportServices; repository: ReportsRepository; secret: string; logger: Logger; pageSize: number }) {
+  const { services, repository, secret, logger } = deps;
+  const { reports } = services;
+  const PAGE = deps.pageSize;
 
   async function authorize(req: Request): Promise<Viewer> {
     return requireRole(await verifyInternalIdentity(req.header(IDENTITY_HEADER), secret), 'travel_admin', 'finance');
@@ -101,15 +103,19 @@ export function exportRoutes(deps: { reports: ReportsService; repository: Report
       }
     });
 
-    app.get('/reports/spend.csv', async (req, res) => {
+    app.get('/reports/:report.csv', async (req, res) => {
       try {
         const viewer = await authorize(req);
-        const r = rangeOf(req);
-        const period = reports.period(String(req.query['period'] ?? 'month'));
-        const rows = await reports.spendByPeriod(viewer.orgId, period, r);
-        res.status(200).type('text/csv; charset=utf-8').attachment('spend.csv');
-        await write(res, csvLine(['period_start', 'currency', 'bookings', 'total_minor']));
-        for (const row of rows) await write(res, csvLine([row.periodStart, row.total.currency, row.count, row.total.amount]));
+        const name = String(req.params['report']);
+        const report = Object.hasOwn(TABLE_REPORTS, name) ? TABLE_REPORTS[name] : undefined;
+        if (!report) {
+          res.status(404).json({ errors: [{ code: 'NOT_FOUND', message: `No report ${name}; reports: bookings, ${Object.keys(TABLE_REPORTS).join(', ')}` }] });
+          return;
+        }
+        const rows = await report.rows(services, { orgId: viewer.orgId, range: rangeOf(req), period: reports.period(String(req.query['period'] ?? 'month')) });
+        res.status(200).type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+        await write(res, csvLine(report.columns));
+        for (const row of rows) await write(res, csvLine(row));
         res.end();
       } catch (error) {
         fail(res, error);

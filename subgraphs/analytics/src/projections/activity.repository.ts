@@ -1,6 +1,6 @@
 import type { Executor } from '@travel/platform';
-import { sql } from 'drizzle-orm';
-import { holdFacts, paymentFacts, policyFacts, segmentFacts } from '../db/schema.js';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { bookingAdjustments, holdFacts, paymentFacts, policyFacts, searchFacts, segmentFacts, type AdjustedSegment } from '../db/schema.js';
 
 export interface SegmentFact {
   bookingId: string;
@@ -88,5 +88,43 @@ export class ActivityRepository {
         },
         setWhere: sql`${t.orgId} = excluded.org_id`,
       });
+  }
+
+  /** Keyed by refund id or change event id: a replay inserts nothing. */
+  async recordAdjustment(row: typeof bookingAdjustments.$inferInsert, db: Executor = this.db): Promise<void> {
+    await db.insert(bookingAdjustments).values(row).onConflictDoNothing();
+  }
+
+  async recordSearches(rows: (typeof searchFacts.$inferInsert)[], db: Executor = this.db): Promise<void> {
+    if (rows.length === 0) return;
+    await db.insert(searchFacts).values(rows).onConflictDoNothing();
+  }
+
+  /** The paid changes of a booking that carry their new segment, oldest first (ties by id, so every replay agrees). */
+  async segmentChanges(orgId: string, bookingId: string, db: Executor = this.db): Promise<{ position: number; segment: AdjustedSegment }[]> {
+    const a = bookingAdjustments;
+    const rows = await db
+      .select({ position: a.position, segment: a.segment })
+      .from(a)
+      .where(and(eq(a.orgId, orgId), eq(a.bookingId, bookingId), eq(a.kind, 'change'), isNotNull(a.position), isNotNull(a.segment)))
+      .orderBy(asc(a.occurredAt), asc(a.adjustmentId));
+    return rows.map((r) => ({ position: r.position!, segment: r.segment! }));
+  }
+
+  async segmentsOf(orgId: string, bookingId: string, db: Executor = this.db): Promise<SegmentFact[]> {
+    return db
+      .select()
+      .from(segmentFacts)
+      .where(and(eq(segmentFacts.orgId, orgId), eq(segmentFacts.bookingId, bookingId)))
+      .orderBy(asc(segmentFacts.position));
+  }
+
+  /** Overwrites one segment row with what a change made of it. */
+  async replaceSegment(fact: SegmentFact, db: Executor = this.db): Promise<void> {
+    const { bookingId, position, orgId, ...content } = fact;
+    await db
+      .update(segmentFacts)
+      .set(content)
+      .where(and(eq(segmentFacts.orgId, orgId), eq(segmentFacts.bookingId, bookingId), eq(segmentFacts.position, position)));
   }
 }

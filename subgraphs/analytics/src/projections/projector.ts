@@ -1,7 +1,7 @@
 import type { DomainEvent, Executor, Logger, UnitOfWork } from '@travel/platform';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { bookingFacts, holdFacts, paymentFacts, policyFacts, segmentFacts } from '../db/schema.js';
+import { bookingAdjustments, bookingFacts, holdFacts, paymentFacts, policyFacts, searchFacts, segmentFacts } from '../db/schema.js';
 import { segmentEmission } from '../emissions/emissions.js';
 import type { SpendRepository, TripShape } from '../spend/spend.repository.js';
 import type { ActivityRepository, SegmentFact } from './activity.repository.js';
@@ -10,6 +10,16 @@ import type { EventLogRepository } from './event-log.repository.js';
 const envelope = { orgId: z.guid(), occurredAt: z.iso.datetime({ offset: true }) };
 const currency = z.string().regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code' });
 const minor = z.int().min(0);
+const segmentSchema = z.object({
+  kind: z.string(),
+  supplier: z.string(),
+  origin: z.string().nullable(),
+  destination: z.string().nullable(),
+  cabin: z.string().nullable(),
+  departAt: z.iso.datetime({ offset: true }).nullable(),
+  arriveAt: z.iso.datetime({ offset: true }).nullish(),
+  amount: minor.nullish(),
+});
 
 const schemas = {
   'booking.confirmed': z.object({
@@ -21,18 +31,7 @@ const schemas = {
       department: z.string().nullish(),
       amount: minor,
       currency,
-      segments: z.array(
-        z.object({
-          kind: z.string(),
-          supplier: z.string(),
-          origin: z.string().nullable(),
-          destination: z.string().nullable(),
-          cabin: z.string().nullable(),
-          departAt: z.iso.datetime({ offset: true }).nullable(),
-          arriveAt: z.iso.datetime({ offset: true }).nullish(),
-          amount: minor.nullish(),
-        }),
-      ),
+      segments: z.array(segmentSchema),
     }),
   }),
   'booking.canceled': z.object({ ...envelope, payload: z.object({ bookingId: z.guid(), travelerId: z.guid(), department: z.string().nullish() }) }),
@@ -42,6 +41,26 @@ const schemas = {
   }),
   'payment.authorized': z.object({ ...envelope, payload: z.object({ paymentId: z.guid(), bookingId: z.guid(), amount: minor, currency }) }),
   'payment.failed': z.object({ ...envelope, payload: z.object({ paymentId: z.guid(), bookingId: z.guid() }) }),
+  'payment.refunded': z.object({
+    ...envelope,
+    payload: z.object({ paymentId: z.guid(), bookingId: z.guid(), refundId: z.guid(), amount: minor, currency }),
+  }),
+  'booking.segment_changed': z.object({
+    ...envelope,
+    payload: z.object({
+      bookingId: z.guid(),
+      convertNewHold: z.boolean(),
+      priceDifference: z.int(),
+      currency,
+      // Absent on changes published before booking sent the new segment: those move the price only.
+      position: z.int().min(0).nullish(),
+      segment: segmentSchema.nullish(),
+    }),
+  }),
+  'inventory.search.performed': z.object({
+    ...envelope,
+    payload: z.object({ routes: z.array(z.object({ origin: z.string().min(1), destination: z.string().min(1), count: z.int().min(1) })) }),
+  }),
   'inventory.hold.created': z.object({ ...envelope, payload: z.object({ holdId: z.guid() }) }),
   'inventory.hold.released': z.object({ ...envelope, payload: z.object({ holdId: z.guid() }) }),
   'inventory.hold.converted': z.object({ ...envelope, payload: z.object({ holdId: z.guid(), bookingId: z.guid() }) }),
@@ -56,7 +75,7 @@ export const PROJECTED_EVENTS = Object.keys(schemas) as Projected[];
 
 const rebuildLockKey = (orgId: string) => sql`hashtextextended(${`analytics-rebuild:${orgId}`}, 0)`;
 
-const projectionTables = [bookingFacts, segmentFacts, policyFacts, holdFacts, paymentFacts] as const;
+const projectionTables = [bookingFacts, segmentFacts, policyFacts, holdFacts, paymentFacts, bookingAdjustments, searchFacts] as const;
 
 /**
  * Turns events into projection rows. The same `apply` serves live consumption
@@ -94,26 +113,7 @@ export class Projector {
     switch (type) {
       case 'booking.confirmed': {
         const p = payloadOf(type, parsed.data);
-        const segments = p.segments.map((s, position): SegmentFact => {
-          const emission = s.kind === 'flight' ? segmentEmission(s.origin, s.destination, s.cabin) : null;
-          return {
-            bookingId: p.bookingId,
-            position,
-            orgId,
-            travelerId: p.travelerId,
-            kind: s.kind,
-            supplier: s.supplier,
-            origin: s.origin,
-            destination: s.destination,
-            cabin: s.cabin,
-            departAt: s.departAt ? new Date(s.departAt) : null,
-            arriveAt: s.arriveAt ? new Date(s.arriveAt) : null,
-            amountMinor: s.amount ?? null,
-            distanceKm: emission?.distanceKm ?? null,
-            haul: emission?.haul ?? null,
-            co2eGrams: emission?.co2eGrams ?? null,
-          };
-        });
+        const segments = p.segments.map((s, position) => segmentFact(s, { bookingId: p.bookingId, position, orgId, travelerId: p.travelerId }));
         await spend.recordConfirmed(
           {
             bookingId: p.bookingId,
@@ -128,11 +128,40 @@ export class Projector {
           tx,
         );
         await activity.recordSegments(segments, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        await this.applySegmentChanges(orgId, p.bookingId, tx);
         return;
       }
       case 'booking.canceled': {
         const p = payloadOf(type, parsed.data);
         await spend.recordCanceled({ bookingId: p.bookingId, orgId, travelerId: p.travelerId, department: p.department ?? null, occurredAt: at }, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        return;
+      }
+      case 'payment.refunded': {
+        const p = payloadOf(type, parsed.data);
+        const adjustment = { adjustmentId: `refund:${p.refundId}`, orgId, bookingId: p.bookingId, kind: 'refund' as const, amountMinor: p.amount, currency: p.currency, occurredAt: at };
+        await activity.recordAdjustment(adjustment, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        return;
+      }
+      case 'booking.segment_changed': {
+        const p = payloadOf(type, parsed.data);
+        // A draft's change is already in the total its confirm will carry; only a change after payment moves the spend.
+        if (!p.convertNewHold) return;
+        const moved = p.segment && p.position !== null && p.position !== undefined ? { position: p.position, segment: p.segment } : {};
+        const adjustment = { adjustmentId: `change:${event.id}`, orgId, bookingId: p.bookingId, kind: 'change' as const, amountMinor: p.priceDifference, currency: p.currency, occurredAt: at, ...moved };
+        await activity.recordAdjustment(adjustment, tx);
+        await spend.refreshAdjustments(orgId, p.bookingId, tx);
+        await this.applySegmentChanges(orgId, p.bookingId, tx);
+        return;
+      }
+      case 'inventory.search.performed': {
+        const p = payloadOf(type, parsed.data);
+        await activity.recordSearches(
+          p.routes.map((r, position) => ({ eventId: event.id, position, orgId, origin: r.origin, destination: r.destination, searches: r.count, occurredAt: at })),
+          tx,
+        );
         return;
       }
       case 'policy.evaluated': {
@@ -165,6 +194,29 @@ export class Projector {
   }
 
   /**
+   * Lays a booking's paid changes, oldest first, over the segments its
+   * confirm wrote, then derives the trip (destination, CO2, cabins) again.
+   * Run after the confirm and after every change, so a change that arrives
+   * before its confirm is applied when the confirm lands; re-applying the
+   * same changes in the same order gives the same rows.
+   */
+  private async applySegmentChanges(orgId: string, bookingId: string, tx: Executor): Promise<void> {
+    const { activity, spend } = this.repos;
+    const changes = await activity.segmentChanges(orgId, bookingId, tx);
+    if (changes.length === 0) return;
+    const segments = await activity.segmentsOf(orgId, bookingId, tx);
+    if (segments.length === 0) return;
+    for (const change of changes) {
+      const old = segments[change.position];
+      if (!old) continue;
+      const updated = segmentFact(change.segment, { bookingId, position: change.position, orgId, travelerId: old.travelerId });
+      segments[change.position] = updated;
+      await activity.replaceSegment(updated, tx);
+    }
+    await spend.updateTrip(orgId, bookingId, tripShape(segments), tx);
+  }
+
+  /**
    * Throws away an organization's projection rows and replays its logged
    * events, in one transaction (readers see the old figures or the new,
    * never a half-built state). Returns how many events were replayed.
@@ -185,6 +237,25 @@ export class Projector {
       }
     });
   }
+}
+
+/** A segment row from an event's segment, with its emissions when it is a flight between known airports. */
+function segmentFact(s: z.infer<typeof segmentSchema>, keys: { bookingId: string; position: number; orgId: string; travelerId: string }): SegmentFact {
+  const emission = s.kind === 'flight' ? segmentEmission(s.origin, s.destination, s.cabin) : null;
+  return {
+    ...keys,
+    kind: s.kind,
+    supplier: s.supplier,
+    origin: s.origin,
+    destination: s.destination,
+    cabin: s.cabin,
+    departAt: s.departAt ? new Date(s.departAt) : null,
+    arriveAt: s.arriveAt ? new Date(s.arriveAt) : null,
+    amountMinor: s.amount ?? null,
+    distanceKm: emission?.distanceKm ?? null,
+    haul: emission?.haul ?? null,
+    co2eGrams: emission?.co2eGrams ?? null,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Executor } from '@travel/platform';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { bookingFacts, holdFacts, paymentFacts, policyFacts, segmentFacts } from '../db/schema.js';
+import { bookingAdjustments, bookingFacts, holdFacts, paymentFacts, policyFacts, searchFacts, segmentFacts } from '../db/schema.js';
 
 export const PERIODS = ['day', 'week', 'month', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -57,6 +57,16 @@ export interface BookingExportRow {
 const b = bookingFacts;
 const s = segmentFacts;
 const confirmed = sql`${b.status} = 'confirmed'`;
+/**
+ * What a booking cost: its confirmed amount, plus the price differences of
+ * changes made after payment, minus what was refunded. A canceled booking
+ * costs the fee it kept (amount minus refunds) once a refund is recorded,
+ * and nothing before (a cancel carries no amount).
+ */
+const net = sql`(${b.amountMinor} + ${b.changedMinor} - ${b.refundedMinor})`;
+const spent = sql`(${confirmed} or (${b.refundedMinor} > 0 and ${net} > 0))`;
+/** Money figures sum every booking that cost something, but count only bookings still confirmed. */
+const confirmedCount = sql<number>`(count(*) filter (where ${confirmed}))::int`;
 /** The UTC period a timestamp falls in: the session time zone never enters the figure. */
 /**
  * The period is inlined rather than bound: select list and GROUP BY must be
@@ -85,11 +95,11 @@ export class ReportsRepository {
       .select({
         periodStart: sql<string>`to_char(${start}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
         currency: sql<string>`${b.currency}`,
-        bookings: sql<number>`count(*)::int`,
-        total: sql<string>`sum(${b.amountMinor})::text`,
+        bookings: confirmedCount,
+        total: sql<string>`sum(${net})::text`,
       })
       .from(b)
-      .where(and(eq(b.orgId, orgId), confirmed, inRange(b.confirmedAt, r)))
+      .where(and(eq(b.orgId, orgId), spent, inRange(b.confirmedAt, r)))
       .groupBy(start, b.currency)
       .orderBy(start, b.currency);
     return rows.map((x) => ({ periodStart: new Date(x.periodStart), currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total) }));
@@ -97,11 +107,11 @@ export class ReportsRepository {
 
   /** Confirmed spend per traveler and currency, largest first. */
   async spendByTraveler(orgId: string, r: Range): Promise<KeyedMoneyRow[]> {
-    const total = sql`sum(${b.amountMinor})`;
+    const total = sql`sum(${net})`;
     const rows = await this.db
-      .select({ key: sql<string>`${b.travelerId}::text`, currency: sql<string>`${b.currency}`, bookings: sql<number>`count(*)::int`, total: sql<string>`${total}::text` })
+      .select({ key: sql<string>`${b.travelerId}::text`, currency: sql<string>`${b.currency}`, bookings: confirmedCount, total: sql<string>`${total}::text` })
       .from(b)
-      .where(and(eq(b.orgId, orgId), confirmed, inRange(b.confirmedAt, r)))
+      .where(and(eq(b.orgId, orgId), spent, inRange(b.confirmedAt, r)))
       .groupBy(b.travelerId, b.currency)
       .orderBy(desc(total), asc(b.travelerId), asc(b.currency));
     return rows.map((x) => ({ key: x.key, currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total) }));
@@ -161,18 +171,18 @@ export class ReportsRepository {
 
   /** Confirmed spend, bookings and CO2e per department (null: no department) and currency, largest spend first. */
   async byDepartment(orgId: string, r: Range): Promise<{ department: string | null; currency: string; bookings: number; totalMinor: bigint; co2eGrams: bigint; distanceKm: bigint }[]> {
-    const total = sql`sum(${b.amountMinor})`;
+    const total = sql`sum(${net})`;
     const rows = await this.db
       .select({
         department: b.department,
         currency: sql<string>`${b.currency}`,
-        bookings: sql<number>`count(*)::int`,
+        bookings: confirmedCount,
         total: sql<string>`${total}::text`,
-        co2: sql<string>`sum(${b.co2eGrams})::text`,
-        km: sql<string>`sum(${b.distanceKm})::text`,
+        co2: sql<string>`(sum(${b.co2eGrams}) filter (where ${confirmed}))::text`,
+        km: sql<string>`(sum(${b.distanceKm}) filter (where ${confirmed}))::text`,
       })
       .from(b)
-      .where(and(eq(b.orgId, orgId), confirmed, inRange(b.confirmedAt, r)))
+      .where(and(eq(b.orgId, orgId), spent, inRange(b.confirmedAt, r)))
       .groupBy(b.department, b.currency)
       .orderBy(asc(b.department), asc(b.currency));
     return rows.map((x) => ({ department: x.department, currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total), co2eGrams: big(x.co2), distanceKm: big(x.km) }));
@@ -181,9 +191,9 @@ export class ReportsRepository {
   /** Confirmed spend of one department in one currency over the interval (the budget figures). */
   async departmentSpend(orgId: string, department: string, currency: string, r: Range): Promise<bigint> {
     const [row] = await this.db
-      .select({ total: sql<string | null>`sum(${b.amountMinor})::text` })
+      .select({ total: sql<string | null>`sum(${net})::text` })
       .from(b)
-      .where(and(eq(b.orgId, orgId), confirmed, eq(b.department, department), eq(b.currency, currency), inRange(b.confirmedAt, r)));
+      .where(and(eq(b.orgId, orgId), spent, eq(b.department, department), eq(b.currency, currency), inRange(b.confirmedAt, r)));
     return big(row?.total ?? null);
   }
 
@@ -230,12 +240,12 @@ export class ReportsRepository {
       .select({
         destination: sql<string>`${b.destination}`,
         currency: sql<string>`${b.currency}`,
-        bookings: sql<number>`count(*)::int`,
-        total: sql<string>`sum(${b.amountMinor})::text`,
+        bookings: confirmedCount,
+        total: sql<string>`sum(${net})::text`,
         travelers: sql<string[]>`array_agg(distinct ${b.travelerId}::text)`,
       })
       .from(b)
-      .where(and(eq(b.orgId, orgId), confirmed, inRange(b.confirmedAt, r), inArray(b.destination, [...codes])))
+      .where(and(eq(b.orgId, orgId), spent, inRange(b.confirmedAt, r), inArray(b.destination, [...codes])))
       .groupBy(b.destination, b.currency)
       .orderBy(b.destination, b.currency);
     return rows.map((x) => ({ destination: x.destination, currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total), travelers: x.travelers }));
@@ -316,6 +326,60 @@ export class ReportsRepository {
     };
   }
 
+  /** Searches inventory reported in the range (each batch counted at the end of its window). */
+  async searchCount(orgId: string, r: Range): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`coalesce(sum(${searchFacts.searches}), 0)::int` })
+      .from(searchFacts)
+      .where(and(eq(searchFacts.orgId, orgId), inRange(searchFacts.occurredAt, r)));
+    return Number(row?.n ?? 0);
+  }
+
+  /** Each funnel stage counted per UTC period of when it happened (holds by creation, as in funnelCounts). */
+  async funnelByPeriod(orgId: string, period: Period, r: Range): Promise<{ periodStart: Date; searches: number; holds: number; holdsConverted: number; bookings: number; paid: number }[]> {
+    const h = holdFacts;
+    const p = paymentFacts;
+    const q = searchFacts;
+    const label = (start: SQL) => sql<string>`to_char(${start}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+    const authorized = sql`${p.failedAt} is null or ${p.authorizedAt} >= ${p.failedAt}`;
+    const [searches, holds, bookings, paid] = await Promise.all([
+      this.db
+        .select({ at: label(periodOf(period, q.occurredAt)), n: sql<number>`sum(${q.searches})::int`, m: sql<number>`0` })
+        .from(q)
+        .where(and(eq(q.orgId, orgId), inRange(q.occurredAt, r)))
+        .groupBy(periodOf(period, q.occurredAt)),
+      this.db
+        .select({ at: label(periodOf(period, h.createdAt)), n: sql<number>`count(*)::int`, m: sql<number>`(count(*) filter (where ${h.convertedAt} is not null))::int` })
+        .from(h)
+        .where(and(eq(h.orgId, orgId), inRange(h.createdAt, r)))
+        .groupBy(periodOf(period, h.createdAt)),
+      this.db
+        .select({ at: label(periodOf(period, b.confirmedAt)), n: sql<number>`count(*)::int`, m: sql<number>`0` })
+        .from(b)
+        .where(and(eq(b.orgId, orgId), inRange(b.confirmedAt, r)))
+        .groupBy(periodOf(period, b.confirmedAt)),
+      this.db
+        .select({ at: label(periodOf(period, p.authorizedAt)), n: sql<number>`count(*)::int`, m: sql<number>`0` })
+        .from(p)
+        .where(and(eq(p.orgId, orgId), inRange(p.authorizedAt, r), authorized))
+        .groupBy(periodOf(period, p.authorizedAt)),
+    ]);
+    const periods = new Map<string, { periodStart: Date; searches: number; holds: number; holdsConverted: number; bookings: number; paid: number }>();
+    const at = (key: string) => {
+      const row = periods.get(key) ?? { periodStart: new Date(key), searches: 0, holds: 0, holdsConverted: 0, bookings: 0, paid: 0 };
+      periods.set(key, row);
+      return row;
+    };
+    for (const x of searches) at(x.at).searches += Number(x.n);
+    for (const x of holds) {
+      at(x.at).holds += Number(x.n);
+      at(x.at).holdsConverted += Number(x.m);
+    }
+    for (const x of bookings) at(x.at).bookings += Number(x.n);
+    for (const x of paid) at(x.at).paid += Number(x.n);
+    return [...periods.entries()].sort(([a], [c]) => (a < c ? -1 : 1)).map(([, row]) => row);
+  }
+
   /** Authorized payments by the UTC period of authorization, per currency (gross: no refund event exists). */
   async revenueByPeriod(orgId: string, period: Period, r: Range): Promise<PeriodMoneyRow[]> {
     const p = paymentFacts;
@@ -340,6 +404,24 @@ export class ReportsRepository {
       .groupBy(start, p.currency)
       .orderBy(start, p.currency);
     return rows.map((x) => ({ periodStart: new Date(x.periodStart), currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total) }));
+  }
+
+  /** Refunds by the UTC period they were paid in, per currency; `bookings` counts refunds. */
+  async refundsByPeriod(orgId: string, period: Period, r: Range): Promise<PeriodMoneyRow[]> {
+    const a = bookingAdjustments;
+    const start = periodOf(period, a.occurredAt);
+    const rows = await this.db
+      .select({
+        periodStart: sql<string>`to_char(${start}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+        currency: a.currency,
+        n: sql<number>`count(*)::int`,
+        total: sql<string>`sum(${a.amountMinor})::text`,
+      })
+      .from(a)
+      .where(and(eq(a.orgId, orgId), eq(a.kind, 'refund'), inRange(a.occurredAt, r)))
+      .groupBy(start, a.currency)
+      .orderBy(start, a.currency);
+    return rows.map((x) => ({ periodStart: new Date(x.periodStart), currency: x.currency, bookings: Number(x.n), totalMinor: big(x.total) }));
   }
 
   /**
@@ -385,13 +467,13 @@ export class ReportsRepository {
       .select({
         travelerId: b.travelerId,
         currency: sql<string>`${b.currency}`,
-        bookings: sql<number>`count(*)::int`,
-        total: sql<string>`sum(${b.amountMinor})::text`,
-        co2: sql<string>`sum(${b.co2eGrams})::text`,
-        km: sql<string>`sum(${b.distanceKm})::text`,
+        bookings: confirmedCount,
+        total: sql<string>`sum(${net})::text`,
+        co2: sql<string>`(sum(${b.co2eGrams}) filter (where ${confirmed}))::text`,
+        km: sql<string>`(sum(${b.distanceKm}) filter (where ${confirmed}))::text`,
       })
       .from(b)
-      .where(and(eq(b.orgId, orgId), inArray(b.travelerId, [...travelerIds]), confirmed, inRange(b.confirmedAt, r)))
+      .where(and(eq(b.orgId, orgId), inArray(b.travelerId, [...travelerIds]), spent, inRange(b.confirmedAt, r)))
       .groupBy(b.travelerId, b.currency)
       .orderBy(b.travelerId, b.currency);
     return rows.map((x) => ({ travelerId: x.travelerId, currency: x.currency, bookings: Number(x.bookings), totalMinor: big(x.total), co2eGrams: big(x.co2), distanceKm: big(x.km) }));

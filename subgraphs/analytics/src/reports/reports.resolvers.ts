@@ -8,11 +8,11 @@ interface Scope {
   range: Range;
 }
 
-const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
+export const CABINS = ['economy', 'premium_economy', 'business', 'first'] as const;
 const FINANCE_ROLES = ['travel_admin', 'finance'] as const;
 
 /** Null for another organization (checked first, so nothing about it leaks), the role check for the caller's own. */
-function orgWide(ctx: AnalyticsContext, orgId: string): Viewer | null {
+export function orgWide(ctx: AnalyticsContext, orgId: string): Viewer | null {
   const viewer = requireViewer(ctx.viewer);
   if (orgId !== viewer.orgId) return null;
   return requireRole(viewer, ...FINANCE_ROLES);
@@ -59,6 +59,11 @@ export const reportsResolvers: Resolvers<AnalyticsContext> = {
     funnel: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.reports.funnel(s.orgId, s.range),
     revenue: (s: Scope, args: { period: string }, ctx: AnalyticsContext) =>
       ctx.services.reports.revenueByPeriod(s.orgId, ctx.services.reports.period(args.period), s.range),
+    refunds: (s: Scope, args: { period: string }, ctx: AnalyticsContext) =>
+      ctx.services.reports.refundsByPeriod(s.orgId, ctx.services.reports.period(args.period), s.range),
+    funnelByPeriod: (s: Scope, args: { period: string }, ctx: AnalyticsContext) =>
+      ctx.services.reports.funnelByPeriod(s.orgId, ctx.services.reports.period(args.period), s.range),
+    savings: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.benchmarks.savings(s.orgId, s.range),
     executiveSummary: (s: Scope, _: unknown, ctx: AnalyticsContext) => ctx.services.reports.executiveSummary(s.orgId, s.range),
   },
   Person: {

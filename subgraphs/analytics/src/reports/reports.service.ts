@@ -39,14 +39,16 @@ export interface ComplianceReport {
 }
 
 export interface FunnelReport {
-  searches: null;
+  searches: number;
   holds: number;
   holdsConverted: number;
   bookingsConfirmed: number;
   paymentsAuthorized: number;
   paymentsFailed: number;
+  searchToHoldRate: number | null;
   holdToBookingRate: number | null;
   paymentSuccessRate: number | null;
+  searchToPaidRate: number | null;
 }
 
 export interface ExecutiveSummary {
@@ -115,8 +117,32 @@ export class ReportsService {
     return rows.map((x) => ({ periodStart: x.periodStart, total: { amount: x.totalMinor, currency: x.currency }, count: x.bookings }));
   }
 
+  /**
+   * Seller-side revenue per period: payments authorized in the period minus
+   * refunds paid in it (a refund lands in the period it happened, not the
+   * sale's). `count` is the payments authorized.
+   */
   async revenueByPeriod(orgId: string, period: Period, r: Range): Promise<PeriodMoney[]> {
-    const rows = await this.repository.revenueByPeriod(orgId, period, r);
+    const [gross, refunds] = await Promise.all([this.repository.revenueByPeriod(orgId, period, r), this.repository.refundsByPeriod(orgId, period, r)]);
+    const merged = new Map<string, PeriodMoney>();
+    const at = (periodStart: Date, currency: string) => {
+      const id = `${periodStart.toISOString()} ${currency}`;
+      const row = merged.get(id) ?? { periodStart, total: { amount: 0n, currency }, count: 0 };
+      merged.set(id, row);
+      return row;
+    };
+    for (const x of gross) {
+      const row = at(x.periodStart, x.currency);
+      row.total.amount += x.totalMinor;
+      row.count += x.bookings;
+    }
+    for (const x of refunds) at(x.periodStart, x.currency).total.amount -= x.totalMinor;
+    return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  }
+
+  /** Refunds paid per period and currency; `count` is the refunds. */
+  async refundsByPeriod(orgId: string, period: Period, r: Range): Promise<PeriodMoney[]> {
+    const rows = await this.repository.refundsByPeriod(orgId, period, r);
     return rows.map((x) => ({ periodStart: x.periodStart, total: { amount: x.totalMinor, currency: x.currency }, count: x.bookings }));
   }
 
@@ -170,7 +196,7 @@ export class ReportsService {
     const currencies = [...byCur.keys()].sort();
     return {
       totals: currencies.map((c) => ({ amount: byCur.get(c)!.sum, currency: c })),
-      averages: currencies.map((c) => ({ amount: averageHalfUp(byCur.get(c)!.sum, byCur.get(c)!.n), currency: c })),
+      averages: currencies.filter((c) => byCur.get(c)!.n > 0).map((c) => ({ amount: averageHalfUp(byCur.get(c)!.sum, byCur.get(c)!.n), currency: c })),
       bookings: [...byCur.values()].reduce((n, x) => n + x.n, 0),
     };
   }
@@ -217,13 +243,32 @@ export class ReportsService {
   }
 
   async funnel(orgId: string, r: Range): Promise<FunnelReport> {
-    const f = await this.repository.funnelCounts(orgId, r);
+    const [f, searches] = await Promise.all([this.repository.funnelCounts(orgId, r), this.repository.searchCount(orgId, r)]);
     return {
-      searches: null,
+      searches,
       ...f,
+      searchToHoldRate: rate(f.holds, searches),
+      searchToPaidRate: rate(f.paymentsAuthorized, searches),
       holdToBookingRate: rate(f.holdsConverted, f.holds),
       paymentSuccessRate: rate(f.paymentsAuthorized, f.paymentsAuthorized + f.paymentsFailed),
     };
+  }
+
+  /** The funnel per period with its conversion rates; each rate is null when its base is zero. */
+  async funnelByPeriod(orgId: string, period: Period, r: Range) {
+    const rows = await this.repository.funnelByPeriod(orgId, period, r);
+    return rows.map((x) => ({
+      periodStart: x.periodStart,
+      searches: x.searches,
+      holds: x.holds,
+      holdsConverted: x.holdsConverted,
+      bookingsConfirmed: x.bookings,
+      paymentsAuthorized: x.paid,
+      searchToHoldRate: rate(x.holds, x.searches),
+      holdToBookingRate: rate(x.holdsConverted, x.holds),
+      bookingToPaidRate: rate(x.paid, x.bookings),
+      searchToPaidRate: rate(x.paid, x.searches),
+    }));
   }
 
   async executiveSummary(orgId: string, r: Range): Promise<ExecutiveSummary> {

@@ -1,6 +1,6 @@
 import type { Executor } from '@travel/platform';
-import { inArray, sql } from 'drizzle-orm';
-import { bookingFacts } from '../db/schema.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { bookingAdjustments, bookingFacts } from '../db/schema.js';
 
 export interface ConfirmedFact {
   bookingId: string;
@@ -108,6 +108,29 @@ export class SpendRepository {
       });
   }
 
+  /**
+   * Sets the booking's refund and change sums from its adjustment rows. Run
+   * after every event that touches either side, so a refund that arrives
+   * before its booking's confirm still lands on the fact the confirm creates.
+   */
+  async refreshAdjustments(orgId: string, bookingId: string, db: Executor = this.db): Promise<void> {
+    const a = bookingAdjustments;
+    const sumOf = (kind: 'refund' | 'change') =>
+      sql`coalesce((select sum(${a.amountMinor}) from ${a} where ${a.bookingId} = ${bookingId} and ${a.orgId} = ${orgId} and ${a.kind} = ${kind}), 0)`;
+    await db
+      .update(t)
+      .set({ refundedMinor: sql`${sumOf('refund')}`, changedMinor: sql`${sumOf('change')}` })
+      .where(and(eq(t.bookingId, bookingId), eq(t.orgId, orgId)));
+  }
+
+  /** Replaces the trip shape of a booking (after a change moved a segment); leaves amount and status alone. */
+  async updateTrip(orgId: string, bookingId: string, trip: TripShape, db: Executor = this.db): Promise<void> {
+    await db
+      .update(t)
+      .set(trip)
+      .where(and(eq(t.bookingId, bookingId), eq(t.orgId, orgId)));
+  }
+
   /** Same ordering rule as {@link recordConfirmed}; a cancel never touches the amount. */
   async recordCanceled(fact: CanceledFact, db: Executor = this.db): Promise<void> {
     await db
@@ -142,7 +165,9 @@ export class SpendRepository {
    */
   async spendByOrganizations(orgIds: readonly string[]): Promise<SpendGroup[]> {
     if (orgIds.length === 0) return [];
-    const total = sql`sum(${t.amountMinor}) filter (where ${isConfirmed})`;
+    // Net of refunds and paid changes; a canceled booking adds the fee it kept (see reports.repository.ts).
+    const net = sql`(${t.amountMinor} + ${t.changedMinor} - ${t.refundedMinor})`;
+    const total = sql`sum(${net}) filter (where ${isConfirmed} or (${t.refundedMinor} > 0 and ${net} > 0))`;
     const confirmed = sql`count(*) filter (where ${isConfirmed})`;
     const rows = await this.db
       .select({
@@ -151,7 +176,7 @@ export class SpendRepository {
         confirmed: sql<number>`${confirmed}::int`,
         canceled: sql<number>`(count(*) filter (where ${t.status} = 'canceled'))::int`,
         total: sql<string | null>`(${total})::text`,
-        average: sql<string | null>`div(2 * ${total} + ${confirmed}, nullif(2 * ${confirmed}, 0))::text`,
+        average: sql<string | null>`div(2 * coalesce(${total}, 0) + ${confirmed}, nullif(2 * ${confirmed}, 0))::text`,
       })
       .from(t)
       .where(inArray(t.orgId, [...orgIds]))

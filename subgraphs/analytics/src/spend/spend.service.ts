@@ -31,10 +31,9 @@ export class SpendService {
       const org = spend.get(group.orgId)!;
       org.confirmedBookings += group.confirmed;
       org.canceledBookings += group.canceled;
-      if (group.currency !== null && group.totalMinor !== null && group.averageMinor !== null) {
-        org.totals.push({ amount: group.totalMinor, currency: group.currency });
-        org.averageTripCost.push({ amount: group.averageMinor, currency: group.currency });
-      }
+      // A currency whose bookings were all canceled can still carry kept fees: a total without an average.
+      if (group.currency !== null && group.totalMinor !== null) org.totals.push({ amount: group.totalMinor, currency: group.currency });
+      if (group.currency !== null && group.averageMinor !== null) org.averageTripCost.push({ amount: group.averageMinor, currency: group.currency });
     }
     for (const org of spend.values()) {
       org.totals.sort(byCurrency);

@@ -190,6 +190,17 @@ export class ChangesService {
         newAmount: swap.content.priceMinor,
         priceDifference: difference,
         currency: current.currency,
+        position: segments.indexOf(segment),
+        segment: {
+          kind: swap.content.kind,
+          supplier: swap.content.supplier ?? swap.content.carrier ?? '',
+          origin: swap.content.origin ?? null,
+          destination: swap.content.destination ?? null,
+          cabin: swap.content.cabin ?? null,
+          departAt: swap.content.departAt?.toISOString() ?? null,
+          arriveAt: swap.content.arriveAt?.toISOString() ?? null,
+          amount: swap.content.priceMinor,
+        },
       },
     });
     return { booking: updated, change };

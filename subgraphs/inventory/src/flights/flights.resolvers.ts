@@ -13,6 +13,7 @@ export const flightsResolvers: Resolvers<InventoryContext> = {
   Query: {
     searchFlights: async (_: unknown, args: { input: unknown; first?: number | null; after?: string | null }, ctx: InventoryContext) => {
       const connection = await ctx.services.flights.search(args.input, args);
+      ctx.services.searchEvents.record(ctx.viewer, args.input);
       connection.nodes.forEach((f) => ctx.loaders.flight.prime(f.id, f));
       return connection;
     },
