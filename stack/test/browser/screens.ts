@@ -52,6 +52,8 @@ export async function openSeatMap(page: Page, date: string, flightNumber: string
   if (resultsScreenshot) {
     // Policy badges come with the results (FlightOffer.policyStatus from the policy subgraph).
     await page.locator('.flight .badge').first().waitFor();
+    // So does the CO2e estimate (FlightOffer.co2eKg from the analytics subgraph).
+    await page.locator('.flight').getByText(/\d+ kg CO₂e/).first().waitFor();
     await screenshot(page, resultsScreenshot);
   }
   await choose.click();

@@ -19,6 +19,7 @@ const SearchFlightsQuery = graphql(`
         }
         offer {
           id
+          co2eKg
           ...PolicyBadge_offer
         }
       }
@@ -192,7 +193,16 @@ function Results({ search, onFilter }: { search: Search; onFilter: (s: Search) =
       <ol className="flight-list">
         {connection.edges.map(({ node, offer }) => (
           <li key={node.id}>
-            <FlightCard flight={node} cabin={search.cabin} badge={<PolicyBadge offer={offer} />} />
+            <FlightCard
+              flight={node}
+              cabin={search.cabin}
+              badge={
+                <>
+                  {offer.co2eKg !== null && <span className="small muted">{Math.round(offer.co2eKg)} kg CO₂e</span>}
+                  <PolicyBadge offer={offer} />
+                </>
+              }
+            />
           </li>
         ))}
       </ol>

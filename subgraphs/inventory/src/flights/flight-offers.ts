@@ -52,6 +52,8 @@ export const flightOffersResolvers: Resolvers<InventoryContext> = {
     departureAt: (offer: FlightOffer) => offer.flight.departureAt,
     arrivalAt: (offer: FlightOffer) => offer.flight.arrivalAt,
     airlineCode: (offer: FlightOffer) => offer.flight.airlineCode,
+    originCode: (offer: FlightOffer) => offer.flight.originCode,
+    destinationCode: (offer: FlightOffer) => offer.flight.destinationCode,
     destinationCountry: async (offer: FlightOffer, _: unknown, ctx: InventoryContext) => (await ctx.loaders.airport.load(offer.flight.destinationCode))?.country ?? '',
   },
 };
