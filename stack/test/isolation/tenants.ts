@@ -43,7 +43,8 @@ export interface Tenant {
   /** Ids and strings that only this organization's data contains: seeing one of them elsewhere is a leak. */
   values: Set<string>;
   as(user: UserKey): Api;
-  addId(type: string, id: string): void;
+  /** Records an id; an owned one also becomes a value no one else may see. */
+  addId(type: string, id: string, owned?: boolean): void;
   firstId(type: string): string | undefined;
 }
 
@@ -89,10 +90,10 @@ export async function createTenant(label: string, servers: SubgraphServers, rout
     ids,
     values,
     as: (user) => api(routerUrl, users[user].token),
-    addId: (type, id) => {
+    addId: (type, id, owned = true) => {
       if (!ids.has(type)) ids.set(type, new Set());
       ids.get(type)!.add(id);
-      values.add(id);
+      if (owned) values.add(id);
     },
     firstId: (type) => ids.get(type)?.values().next().value,
   };
