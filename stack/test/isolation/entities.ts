@@ -1,3 +1,4 @@
+import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 import { ROLES } from '@travel/platform';
 import { gqlRequest, routerHeaders, type GraphQLResponse } from '@travel/platform/testkit';
 import type { Stack } from '../../src/stack.js';
@@ -20,6 +21,19 @@ function judge(res: GraphQLResponse<Entities>, key: string): string | undefined 
   const codes = errorCodes(res);
   if (entity === null || entity === undefined) return codes.every((c) => REFUSAL_CODES.has(c) || c === 'GRAPHQL_VALIDATION_FAILED') ? undefined : `refused with ${codes.join(', ')}`;
   return carriesNothing(entity, key) ? undefined : `resolved: ${JSON.stringify(entity).slice(0, 200)}`;
+}
+
+const schemas = new Map<string, Promise<GraphQLSchema>>();
+
+/** The subgraph's own schema, as it introspects (its GraphQLSchema object belongs to another copy of graphql). */
+function subgraphSchema(url: string, headers: Record<string, string>): Promise<GraphQLSchema> {
+  if (!schemas.has(url)) {
+    schemas.set(
+      url,
+      gqlRequest<IntrospectionQuery>(url, getIntrospectionQuery(), {}, headers).then((res) => buildClientSchema(res.data!)),
+    );
+  }
+  return schemas.get(url)!;
 }
 
 /**
@@ -58,7 +72,8 @@ export async function probeEntities(stack: Stack, ctx: ProbeContext): Promise<vo
         continue;
       }
       tally.count('entities on subgraphs');
-      const query = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${entity.name} ${selection(server.schema, entity.name, c, 2)} } }`;
+      const schema = await subgraphSchema(server.url, identity);
+      const query = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ${entity.name} ${selection(schema, entity.name, c, 2)} } }`;
       const res = await gqlRequest<Entities>(server.url, query, { r: representations }, identity);
       const leaks = leakedValues({ data: res.data, errors: res.errors }, victim.values, [key]);
       if (leaks.length) tally.leak(`${graph} _entities ${entity.name}`, leaks);

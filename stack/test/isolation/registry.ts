@@ -144,7 +144,7 @@ export const INPUT_SAMPLES: Record<string, Sample> = {
   SetDepartmentBudgetInput: () => ({ department: 'Engineering', period: 'MONTH', amount: { amount: 5_000_000, currency: 'USD' } }),
   SignInInput: () => ({ email: 'nobody@isolation.example', password: 'not-a-password' }),
   TicketBookingInput: () => ({}),
-  UpdateTravelerDetailsInput: (_c, self) => ({ travelerDetails: travelerDetails({ tag: `${self.tag}probe`, email: 'probe@isolation.example' }) }),
+  UpdateTravelerDetailsInput: (_c, self) => ({ travelerDetails: travelerDetails({ tag: `${self.nameTag}probe`, email: 'probe@isolation.example' }) }),
 };
 
 export function inputSample(type: string, c: Catalog, self: Tenant): Record<string, unknown> {

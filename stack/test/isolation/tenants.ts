@@ -36,6 +36,8 @@ export function api(routerUrl: string, token?: string): Api {
 export interface Tenant {
   label: string;
   tag: string;
+  /** The tag in letters only, for names that must look like names. */
+  nameTag: string;
   orgId: string;
   users: Record<UserKey, { personId: string; email: string; token: string }>;
   /** Ids of this organization's rows by GraphQL type (filled further by the harvest). */
@@ -81,10 +83,12 @@ export async function createTenant(label: string, servers: SubgraphServers, rout
     users[user] = { personId: res.signIn.viewer.id, email: email(user), token: res.signIn.accessToken };
   }
   const ids = new Map<string, Set<string>>();
-  const values = new Set<string>([tag, slug, organization.id]);
+  const nameTag = tag.replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+  const values = new Set<string>([tag, nameTag, slug, organization.id]);
   const tenant: Tenant = {
     label,
     tag,
+    nameTag,
     orgId: organization.id,
     users,
     ids,
@@ -110,7 +114,7 @@ async function createOwnedData(t: Tenant, servers: SubgraphServers, c: Catalog):
   const draft = async (holdId: string) =>
     (
       await me.mutate<{ createBookingDraft: { booking: { id: string } } }>(DRAFT, {
-        input: { holdIds: [holdId], tripPurpose: `Offsite ${t.tag}`, travelerDetails: travelerDetails({ tag: t.tag, email: t.users.all.email }) },
+        input: { holdIds: [holdId], tripPurpose: `Offsite ${t.tag}`, travelerDetails: travelerDetails({ tag: t.nameTag, email: t.users.all.email }) },
       })
     ).createBookingDraft.booking.id;
 
@@ -136,14 +140,14 @@ async function createOwnedData(t: Tenant, servers: SubgraphServers, c: Catalog):
   for (const id of [confirmed, drafted]) t.addId('Booking', id);
   for (const id of [confirmedHold, draftHold]) t.addId('Hold', id);
 
-  const room = await me.mutate<{ holdRoom: { hold: { id: string } } }>(`mutation ($input: HoldRoomInput!) { holdRoom(input: $input) { hold { id } errors { code message } } }`, {
+  const room = await me.mutate<{ holdRoom: { roomHold: { id: string } } }>(`mutation ($input: HoldRoomInput!) { holdRoom(input: $input) { roomHold { id } errors { code message } } }`, {
     input: { roomTypeId: c.roomTypeId, checkIn: c.checkIn, checkOut: c.checkOut, guests: 1, rooms: 1 },
   });
-  t.addId('RoomHold', room.holdRoom.hold.id);
-  const pkg = await me.mutate<{ holdPackage: { hold: { id: string } } }>(`mutation ($input: HoldPackageInput!) { holdPackage(input: $input) { hold { id } errors { code message } } }`, {
+  t.addId('RoomHold', room.holdRoom.roomHold.id);
+  const pkg = await me.mutate<{ holdPackage: { packageHold: { id: string } } }>(`mutation ($input: HoldPackageInput!) { holdPackage(input: $input) { packageHold { id } errors { code message } } }`, {
     input: { packageId: c.packageId, date: c.packageDate, travelers: 1 },
   });
-  t.addId('PackageHold', pkg.holdPackage.hold.id);
+  t.addId('PackageHold', pkg.holdPackage.packageHold.id);
   await me.mutate(`mutation ($input: SetDepartmentBudgetInput!) { setDepartmentBudget(input: $input) { errors { code message } } }`, {
     input: { department: 'Engineering', period: 'YEAR', amount: { amount: 9_000_000, currency: 'USD' } },
   });
