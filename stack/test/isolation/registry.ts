@@ -14,10 +14,15 @@ export type Ownership = 'owned' | 'catalog';
 
 /** Every object type with an `id` (and every entity) is one or the other. */
 export const TYPE_OWNERSHIP: Record<string, Ownership> = {
+  ApiKey: 'owned',
+  ApprovalRequest: 'owned',
   Booking: 'owned',
   CancellationQuote: 'owned',
   CardTransaction: 'owned',
+  Disruption: 'owned',
   Hold: 'owned',
+  LoyaltyAward: 'owned',
+  Notification: 'owned',
   Organization: 'owned',
   PackageHold: 'owned',
   Payment: 'owned',
@@ -25,6 +30,8 @@ export const TYPE_OWNERSHIP: Record<string, Ownership> = {
   Person: 'owned',
   PolicyEvaluation: 'owned',
   PolicyRule: 'owned',
+  PolicyVersion: 'owned',
+  RebookingSuggestion: 'owned',
   ReconciliationFlag: 'owned',
   RoomHold: 'owned',
   Segment: 'owned',
@@ -32,6 +39,9 @@ export const TYPE_OWNERSHIP: Record<string, Ownership> = {
   TravelPolicy: 'owned',
   VirtualCard: 'owned',
   Airport: 'catalog',
+  FareClass: 'catalog',
+  FlightOffer: 'catalog',
+  FlightStatusUpdate: 'catalog',
   Flight: 'catalog',
   Hotel: 'catalog',
   RoomType: 'catalog',
@@ -48,6 +58,18 @@ export function ownership(type: string): Ownership {
 /** Which type an ID argument or input field names, by its name; `id` itself means the field's own return type. */
 const ID_BY_NAME: Record<string, string> = {
   bookingId: 'Booking',
+  delegateId: 'Person',
+  disruptionId: 'Disruption',
+  fareClassId: 'FareClass',
+  offerId: 'FlightOffer',
+  personId: 'Person',
+  policyId: 'TravelPolicy',
+  principalId: 'Person',
+  requestId: 'ApprovalRequest',
+  ruleId: 'PolicyRule',
+  seatIds: 'Seat',
+  suggestionId: 'RebookingSuggestion',
+  versionId: 'PolicyVersion',
   flagId: 'ReconciliationFlag',
   flightId: 'Flight',
   holdId: 'Hold',
@@ -67,6 +89,7 @@ const ID_BY_PATH: Record<string, string> = {
   'Mutation.releasePackageHold.input.holdId': 'PackageHold',
   'Mutation.extendRoomHold.input.holdId': 'RoomHold',
   'Mutation.releaseRoomHold.input.holdId': 'RoomHold',
+  'Mutation.markNotificationsRead.input.ids': 'Notification',
 };
 
 export function idTarget(path: string, name: string, returnType: string): string {
