@@ -19,6 +19,7 @@ export * from './graphql/entity-client.js';
 export * from './graphql/loaders.js';
 export * from './server/http.js';
 export * from './server/subgraph-server.js';
+export * from './server/periodic-worker.js';
 export * from './graphql/merge.js';
 export * from './graphql/scopes.js';
 export * from './server/process.js';

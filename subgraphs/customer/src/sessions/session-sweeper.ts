@@ -1,4 +1,4 @@
-import type { Clock, Logger, Worker } from '@travel/platform';
+import { PeriodicWorker, type Clock, type Logger } from '@travel/platform';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import type { SignInThrottleRepository } from './sign-in-throttle.repository.js';
 
@@ -9,28 +9,16 @@ export const DEFAULT_SESSION_SWEEP_INTERVAL_MS = 60_000;
  * lock are over. Nothing depends on it running (expired tokens are refused
  * by their expiry); it keeps the tables small.
  */
-export class SessionSweeper implements Worker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-
+export class SessionSweeper extends PeriodicWorker {
   constructor(
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly throttle: SignInThrottleRepository,
     private readonly clock: Clock,
     private readonly failureWindowSeconds: number,
-    private readonly logger: Logger,
-    private readonly options: { intervalMs?: number } = {},
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'session sweep failed; will retry'))
-        .finally(() => (this.running = undefined));
-    }, this.options.intervalMs ?? DEFAULT_SESSION_SWEEP_INTERVAL_MS);
+    logger: Logger,
+    options: { intervalMs?: number } = {},
+  ) {
+    super(logger, options.intervalMs ?? DEFAULT_SESSION_SWEEP_INTERVAL_MS, 'session sweep');
   }
 
   /** One pass; returns how many refresh tokens were deleted. */
@@ -41,11 +29,5 @@ export class SessionSweeper implements Worker {
     await this.throttle.deleteStale(now, this.failureWindowSeconds);
     if (deleted > 0) this.logger.info({ deleted }, 'deleted expired refresh tokens');
     return deleted;
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
   }
 }
